@@ -1,0 +1,40 @@
+package dev.annals.kernel;
+
+import dev.annals.kernel.java.JavaBlake3;
+import dev.annals.kernel.java.JavaChaCha8;
+
+/**
+ * The kernel implementations in use, chosen once per process. The choice can be named with the
+ * system property {@code annals.kernels} ({@code java} is the pure-Java set, always available).
+ */
+public final class Kernels {
+  public static final String PROPERTY = "annals.kernels";
+
+  private static final Blake3 BLAKE3;
+  private static final ChaCha8 CHACHA8;
+
+  static {
+    String requested = System.getProperty(PROPERTY, "java");
+    if (!requested.equals("java")) {
+      throw new IllegalStateException(
+          "unknown kernel set '" + requested + "' in -D" + PROPERTY + " (known: java)");
+    }
+    BLAKE3 = new JavaBlake3();
+    CHACHA8 = new JavaChaCha8();
+  }
+
+  private Kernels() {}
+
+  public static Blake3 blake3() {
+    return BLAKE3;
+  }
+
+  public static ChaCha8 chacha8() {
+    return CHACHA8;
+  }
+
+  /** One line for start-up logs: which implementation each kernel uses. */
+  public static String describe() {
+    return "blake3=" + BLAKE3.name() + " chacha8=" + CHACHA8.name();
+  }
+}
