@@ -1,13 +1,10 @@
 #!/usr/bin/env bash
-# Adds up the Surefire reports of every module into one closing line.
-root=${1:-.}
-attr() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2"; }
-total=0 failed=0 skipped=0
-for report in "$root"/*/target/surefire-reports/TEST-*.xml; do
-  [ -f "$report" ] || continue
-  suite=$(grep -m 1 '<testsuite' "$report")
-  total=$((total + $(attr tests "$suite")))
-  failed=$((failed + $(attr failures "$suite") + $(attr errors "$suite")))
-  skipped=$((skipped + $(attr skipped "$suite")))
-done
-echo "tests: $((total - failed - skipped)) passed, $failed failed, $skipped skipped"
+# Reads a Maven log and adds up Surefire's per-module result lines ("Tests run: N, Failures: N,
+# Errors: N, Skipped: N", the ones without a class name) into one closing line.
+awk '
+  /^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$/ {
+    gsub(/,/, "")
+    total += $4; failed += $6 + $8; skipped += $10
+  }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", total - failed - skipped, failed, skipped }
+' "$1"

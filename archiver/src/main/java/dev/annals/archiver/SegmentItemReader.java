@@ -1,0 +1,78 @@
+package dev.annals.archiver;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the items back out of a segment's bytes: the inverse of {@link SegmentAssembler}. Every
+ * malformed layout is an {@link IllegalArgumentException} naming the offset and the problem.
+ */
+public final class SegmentItemReader {
+  private SegmentItemReader() {}
+
+  public static List<SegmentItem> read(byte[] segment, int segmentHeaderSize) {
+    List<SegmentItem> items = new ArrayList<>();
+    int position = 0;
+    while (segment.length - position >= SegmentItemKind.MIN_ITEM_SPACE) {
+      int tag = segment[position] & 0xff;
+      SegmentItemKind kind;
+      try {
+        kind = SegmentItemKind.ofTag(tag);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "segment item at offset " + position + " has unknown tag " + tag, e);
+      }
+      switch (kind) {
+        case PADDING -> {
+          requireZeroTail(segment, position);
+          return items;
+        }
+        case PARENT_SEGMENT_HEADER -> {
+          if (position != 0) {
+            throw new IllegalArgumentException(
+                "parent segment header item at offset " + position + " (only allowed at 0)");
+          }
+          int end = position + 1 + segmentHeaderSize;
+          if (end > segment.length) {
+            throw new IllegalArgumentException("parent segment header item overruns the segment");
+          }
+          items.add(new SegmentItem(kind, java.util.Arrays.copyOfRange(segment, 1, end)));
+          position = end;
+        }
+        default -> {
+          long length = readU32(segment, position + 1);
+          long end = position + (long) SegmentItemKind.BLOCK_ITEM_OVERHEAD + length;
+          if (length == 0 || end > segment.length) {
+            throw new IllegalArgumentException(
+                "segment item at offset "
+                    + position
+                    + " declares "
+                    + length
+                    + " bytes, "
+                    + (length == 0 ? "an empty item" : "past the end of the segment"));
+          }
+          int from = position + SegmentItemKind.BLOCK_ITEM_OVERHEAD;
+          items.add(new SegmentItem(kind, java.util.Arrays.copyOfRange(segment, from, (int) end)));
+          position = (int) end;
+        }
+      }
+    }
+    requireZeroTail(segment, position);
+    return items;
+  }
+
+  private static void requireZeroTail(byte[] segment, int from) {
+    for (int i = from; i < segment.length; i++) {
+      if (segment[i] != 0) {
+        throw new IllegalArgumentException("non-zero byte in the segment's padding at offset " + i);
+      }
+    }
+  }
+
+  private static long readU32(byte[] b, int at) {
+    return (b[at] & 0xffL)
+        | (b[at + 1] & 0xffL) << 8
+        | (b[at + 2] & 0xffL) << 16
+        | (b[at + 3] & 0xffL) << 24;
+  }
+}
