@@ -11,6 +11,11 @@ public final class SegmentItemReader {
   private SegmentItemReader() {}
 
   public static List<SegmentItem> read(byte[] segment, int segmentHeaderSize) {
+    return readContents(segment, segmentHeaderSize).items();
+  }
+
+  /** The items and the offset where the last one ends (the rest of the segment is zero). */
+  public static SegmentContents readContents(byte[] segment, int segmentHeaderSize) {
     List<SegmentItem> items = new ArrayList<>();
     int position = 0;
     while (segment.length - position >= SegmentItemKind.MIN_ITEM_SPACE) {
@@ -25,7 +30,7 @@ public final class SegmentItemReader {
       switch (kind) {
         case PADDING -> {
           requireZeroTail(segment, position);
-          return items;
+          return new SegmentContents(items, position);
         }
         case PARENT_SEGMENT_HEADER -> {
           if (position != 0) {
@@ -58,7 +63,7 @@ public final class SegmentItemReader {
       }
     }
     requireZeroTail(segment, position);
-    return items;
+    return new SegmentContents(items, position);
   }
 
   private static void requireZeroTail(byte[] segment, int from) {

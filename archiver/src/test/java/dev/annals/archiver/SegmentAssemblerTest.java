@@ -3,9 +3,7 @@ package dev.annals.archiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -15,25 +13,25 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class SegmentAssemblerTest {
-  private static final int SEGMENT = 64;
-  private static final int HEADER = 8;
+  private static final int SEGMENT = AssembledRun.SEGMENT;
+  private static final int HEADER = AssembledRun.HEADER;
 
   @Test
   void aBlockThatExactlyFillsTheFirstSegmentIsOneWholeItem() {
-    Run run = Run.of(block(SEGMENT - 5, 1));
-    assertThat(run.segments).hasSize(1);
+    AssembledRun run = AssembledRun.of(block(SEGMENT - 5, 1));
+    assertThat(run.segments()).hasSize(1);
     assertThat(run.items(0)).extracting(SegmentItem::kind).containsExactly(SegmentItemKind.BLOCK);
-    assertThat(run.progress.get(0)).isEqualTo(new ArchiveProgress(0, 0));
+    assertThat(run.progress().get(0)).isEqualTo(new ArchiveProgress(0, 0));
   }
 
   @Test
   void oneByteMoreSpillsExactlyOneByteIntoTheNextSegment() {
     byte[] block = block(SEGMENT - 4, 2);
-    Run run = Run.of(block, block(SEGMENT, 3));
+    AssembledRun run = AssembledRun.of(block, block(SEGMENT, 3));
     assertThat(run.items(0))
         .extracting(SegmentItemKind -> SegmentItemKind.kind())
         .containsExactly(SegmentItemKind.BLOCK_START);
-    assertThat(run.progress.get(0)).isEqualTo(new ArchiveProgress(0, SEGMENT - 5));
+    assertThat(run.progress().get(0)).isEqualTo(new ArchiveProgress(0, SEGMENT - 5));
     List<SegmentItem> next = run.items(1);
     assertThat(next.get(0).kind()).isEqualTo(SegmentItemKind.PARENT_SEGMENT_HEADER);
     assertThat(next.get(1).kind()).isEqualTo(SegmentItemKind.BLOCK_CONTINUATION);
@@ -42,30 +40,30 @@ class SegmentAssemblerTest {
 
   @Test
   void oneByteLessLeavesAZeroTailTooSmallForAnotherItem() {
-    Run run = Run.of(block(SEGMENT - 6, 4));
-    assertThat(run.segments).hasSize(1);
-    assertThat(run.segments.get(0)[SEGMENT - 1]).isZero();
+    AssembledRun run = AssembledRun.of(block(SEGMENT - 6, 4));
+    assertThat(run.segments()).hasSize(1);
+    assertThat(run.segments().get(0)[SEGMENT - 1]).isZero();
     assertThat(run.items(0)).hasSize(1);
-    assertThat(run.progress.get(0)).isEqualTo(new ArchiveProgress(0, 0));
+    assertThat(run.progress().get(0)).isEqualTo(new ArchiveProgress(0, 0));
   }
 
   @Test
   void aRemainderOfSixBytesStillTakesAOneByteStart() {
     // 64 - (5 + 53) = 6 bytes remain: enough for a tag, a length and one byte.
-    Run run = Run.of(block(53, 5), block(10, 6));
+    AssembledRun run = AssembledRun.of(block(53, 5), block(10, 6));
     assertThat(run.items(0))
         .extracting(SegmentItem::kind)
         .containsExactly(SegmentItemKind.BLOCK, SegmentItemKind.BLOCK_START);
     assertThat(run.items(0).get(1).payload()).hasSize(1);
-    assertThat(run.progress.get(0)).isEqualTo(new ArchiveProgress(1, 1));
+    assertThat(run.progress().get(0)).isEqualTo(new ArchiveProgress(1, 1));
   }
 
   @Test
   void remaindersUnderSixBytesArePadding() {
     for (int remainder = 1; remainder <= 5; remainder++) {
-      Run run = Run.of(block(SEGMENT - 5 - remainder, 7), block(100, 8));
+      AssembledRun run = AssembledRun.of(block(SEGMENT - 5 - remainder, 7), block(100, 8));
       assertThat(run.items(0)).as("remainder %d", remainder).hasSize(1);
-      assertThat(run.progress.get(0)).isEqualTo(new ArchiveProgress(0, 0));
+      assertThat(run.progress().get(0)).isEqualTo(new ArchiveProgress(0, 0));
       assertThat(run.items(1).get(1).kind()).isEqualTo(SegmentItemKind.BLOCK_START);
     }
   }
@@ -73,10 +71,10 @@ class SegmentAssemblerTest {
   @Test
   void aBlockLargerThanSeveralSegmentsContinuesAcrossThem() {
     byte[] big = block(5 * SEGMENT, 9);
-    Run run = Run.of(big, block(2 * SEGMENT, 10));
-    assertThat(run.segments).hasSizeGreaterThanOrEqualTo(5);
+    AssembledRun run = AssembledRun.of(big, block(2 * SEGMENT, 10));
+    assertThat(run.segments()).hasSizeGreaterThanOrEqualTo(5);
     int archived = SEGMENT - 5;
-    assertThat(run.progress.get(0)).isEqualTo(new ArchiveProgress(0, archived));
+    assertThat(run.progress().get(0)).isEqualTo(new ArchiveProgress(0, archived));
     for (int s = 1; archived < big.length; s++) {
       List<SegmentItem> items = run.items(s);
       assertThat(items.get(0).kind()).isEqualTo(SegmentItemKind.PARENT_SEGMENT_HEADER);
@@ -84,11 +82,11 @@ class SegmentAssemblerTest {
       archived += items.get(1).payload().length;
       if (archived == big.length) {
         // The next block starts in the same segment and spills, so it is the one recorded.
-        assertThat(run.progress.get(s).blockNumber()).isEqualTo(1);
+        assertThat(run.progress().get(s).blockNumber()).isEqualTo(1);
         break;
       }
       assertThat(items).hasSize(2);
-      assertThat(run.progress.get(s)).isEqualTo(new ArchiveProgress(0, archived));
+      assertThat(run.progress().get(s)).isEqualTo(new ArchiveProgress(0, archived));
     }
     assertThat(run.reassembled().getFirst()).isEqualTo(big);
   }
@@ -99,10 +97,10 @@ class SegmentAssemblerTest {
     for (int i = 0; i < blocks.length; i++) {
       blocks[i] = new byte[] {(byte) (i + 1)};
     }
-    Run run = Run.of(blocks);
+    AssembledRun run = AssembledRun.of(blocks);
     // 64 bytes hold ten 6-byte items; the 4-byte rest is padding.
     assertThat(run.items(0)).hasSize(10);
-    assertThat(run.progress.get(0)).isEqualTo(new ArchiveProgress(9, 0));
+    assertThat(run.progress().get(0)).isEqualTo(new ArchiveProgress(9, 0));
     assertThat(run.items(1).getFirst().kind()).isEqualTo(SegmentItemKind.PARENT_SEGMENT_HEADER);
     assertThat(run.items(1)).hasSize(1 + (SEGMENT - 1 - HEADER) / 6);
   }
@@ -135,7 +133,7 @@ class SegmentAssemblerTest {
     for (int i = 0; i < blocks.length; i++) {
       blocks[i] = block(sizes.get(i), i + 11);
     }
-    Run run = Run.of(blocks);
+    AssembledRun run = AssembledRun.of(blocks);
     List<byte[]> back = run.reassembled();
     assertThat(back.size()).isLessThanOrEqualTo(blocks.length);
     for (int i = 0; i < back.size(); i++) {
@@ -150,7 +148,7 @@ class SegmentAssemblerTest {
     for (int i = 0; i < blocks.length; i++) {
       blocks[i] = block(sizes.get(i), i + 101);
     }
-    Run uninterrupted = Run.of(blocks);
+    AssembledRun uninterrupted = AssembledRun.of(blocks);
     // Restart after every segment, from what a node would have persisted: the last header and
     // the block that segment ended in.
     SegmentAssembler assembler = new SegmentAssembler(SEGMENT, HEADER);
@@ -161,7 +159,7 @@ class SegmentAssemblerTest {
         byte[] segment = new byte[SEGMENT];
         ArchiveProgress progress = assembler.takeSegment(segment, 0);
         segments.add(segment);
-        byte[] header = Run.header(segments.size() - 1);
+        byte[] header = AssembledRun.header(segments.size() - 1);
         assembler =
             SegmentAssembler.resume(
                 SEGMENT, header, progress, blocks[(int) progress.blockNumber()]);
@@ -172,70 +170,16 @@ class SegmentAssemblerTest {
         }
       }
     }
-    assertThat(segments).hasSameSizeAs(uninterrupted.segments);
+    assertThat(segments).hasSameSizeAs(uninterrupted.segments());
     for (int s = 0; s < segments.size(); s++) {
-      assertThat(segments.get(s)).as("segment %d", s).isEqualTo(uninterrupted.segments.get(s));
+      assertThat(segments.get(s)).as("segment %d", s).isEqualTo(uninterrupted.segments().get(s));
     }
   }
 
-  private static byte[] block(int length, int seed) {
+  static byte[] block(int length, int seed) {
     byte[] bytes = new byte[length];
     new Random(seed).nextBytes(bytes);
     bytes[0] = (byte) (bytes[0] | 1);
     return bytes;
-  }
-
-  /** Assembles blocks, standing in a fixed fake header for each segment's header. */
-  private record Run(List<byte[]> segments, List<ArchiveProgress> progress) {
-    static Run of(byte[]... blocks) {
-      SegmentAssembler assembler = new SegmentAssembler(SEGMENT, HEADER);
-      List<byte[]> segments = new ArrayList<>();
-      List<ArchiveProgress> progress = new ArrayList<>();
-      for (byte[] block : blocks) {
-        assembler.addBlock(block);
-        while (assembler.segmentReady()) {
-          byte[] segment = new byte[SEGMENT];
-          progress.add(assembler.takeSegment(segment, 0));
-          segments.add(segment);
-          assembler.startNextSegment(header(segments.size() - 1));
-        }
-      }
-      return new Run(segments, progress);
-    }
-
-    static byte[] header(int segmentIndex) {
-      byte[] header = new byte[HEADER];
-      Arrays.fill(header, (byte) (0x40 + segmentIndex));
-      return header;
-    }
-
-    List<SegmentItem> items(int segment) {
-      return SegmentItemReader.read(segments.get(segment), HEADER);
-    }
-
-    /** The blocks whose last byte is in a segment, rebuilt from the items. */
-    List<byte[]> reassembled() {
-      List<byte[]> blocks = new ArrayList<>();
-      ByteArrayOutputStream partial = new ByteArrayOutputStream();
-      for (int s = 0; s < segments.size(); s++) {
-        List<SegmentItem> items = items(s);
-        for (SegmentItem item : items) {
-          switch (item.kind()) {
-            case BLOCK -> blocks.add(item.payload());
-            case BLOCK_START -> partial.writeBytes(item.payload());
-            case BLOCK_CONTINUATION -> {
-              partial.writeBytes(item.payload());
-              // A continuation ends its block unless it is cut at the end of the segment.
-              if (item != items.getLast() || progress.get(s).isComplete()) {
-                blocks.add(partial.toByteArray());
-                partial.reset();
-              }
-            }
-            default -> {}
-          }
-        }
-      }
-      return blocks;
-    }
   }
 }
