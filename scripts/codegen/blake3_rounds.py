@@ -4,7 +4,7 @@
 The BLAKE3 message permutation is applied at generation time, so the Java code indexes the
 message words directly and needs no permutation step or array. Usage:
   blake3_rounds.py scalar   -> int arithmetic (Integer.rotateRight)
-  blake3_rounds.py vector   -> one round of IntVector arithmetic (xorRor: lanewise XOR, ROR)
+  blake3_rounds.py vector   -> IntVector arithmetic (xorRor: lanewise XOR then ROR)
   blake3_rounds.py splice <file> scalar|vector  -> rewrites the part of <file> between the
                                                  "generated rounds" markers
 """
@@ -24,10 +24,7 @@ def schedules():
 
 def emit(mode, indent):
     lines = []
-    # The vector form is one round inside a loop (C2 gives up on seven unrolled vector rounds);
-    # the loop body then permutes the message vectors itself.
-    rounds = list(schedules()) if mode == "scalar" else [list(range(16))]
-    for rnd, order in enumerate(rounds):
+    for rnd, order in enumerate(schedules()):
         lines.append(f"// round {rnd}")
         for g, (a, b, c, d) in enumerate(G_POSITIONS):
             mx, my = f"m{order[2 * g]}", f"m{order[2 * g + 1]}"
@@ -39,9 +36,9 @@ def emit(mode, indent):
                     lines.append(f"v{b} = Integer.rotateRight(v{b} ^ v{c}, {r2});")
                 else:
                     lines.append(f"v{a} = v{a}.add(v{b}).add({m});")
-                    lines.append(f"v{d} = xorRor(v{d}, v{a}, rot{r1});")
+                    lines.append(f"v{d} = xorRor(v{d}, v{a}, {r1});")
                     lines.append(f"v{c} = v{c}.add(v{d});")
-                    lines.append(f"v{b} = xorRor(v{b}, v{c}, rot{r2});")
+                    lines.append(f"v{b} = xorRor(v{b}, v{c}, {r2});")
     return "\n".join(indent + line for line in lines)
 
 
@@ -49,11 +46,9 @@ def splice(path, mode):
     with open(path) as f:
         text = f.read()
     start = text.index("\n", text.index("// generated rounds")) + 1
-    end = text.index("// end of generated rounds")
-    end = text.rindex("\n", 0, end) + 1
-    indent = " " * (len(text[start:].split("\n")[0]) - len(text[start:].split("\n")[0].lstrip()))
+    end = text.index("    // end of generated rounds")
     with open(path, "w") as f:
-        f.write(text[:start] + emit(mode, indent or "    ") + "\n" + text[end:])
+        f.write(text[:start] + emit(mode, "    ") + "\n" + text[end:])
 
 
 if __name__ == "__main__":
