@@ -4,9 +4,9 @@
 The BLAKE3 message permutation is applied at generation time, so the Java code indexes the
 message words directly and needs no permutation step or array. Usage:
   blake3_rounds.py scalar   -> int arithmetic (Integer.rotateRight)
-  blake3_rounds.py vector   -> IntVector arithmetic (xorRor: lanewise XOR then ROR)
-  blake3_rounds.py splice <file> scalar|vector  -> rewrites the part of <file> between the
-                                                 "generated rounds" markers
+  blake3_rounds.py vector   -> IntVector lanewise arithmetic (VectorOperators.ROR)
+The output is pasted between the "generated rounds" markers of Blake3Compression.java and
+Blake3Lanes.java.
 """
 import sys
 
@@ -36,23 +36,11 @@ def emit(mode, indent):
                     lines.append(f"v{b} = Integer.rotateRight(v{b} ^ v{c}, {r2});")
                 else:
                     lines.append(f"v{a} = v{a}.add(v{b}).add({m});")
-                    lines.append(f"v{d} = xorRor(v{d}, v{a}, {r1});")
+                    lines.append(f"v{d} = v{d}.lanewise(XOR, v{a}).lanewise(ROR, {r1});")
                     lines.append(f"v{c} = v{c}.add(v{d});")
-                    lines.append(f"v{b} = xorRor(v{b}, v{c}, {r2});")
+                    lines.append(f"v{b} = v{b}.lanewise(XOR, v{c}).lanewise(ROR, {r2});")
     return "\n".join(indent + line for line in lines)
 
 
-def splice(path, mode):
-    with open(path) as f:
-        text = f.read()
-    start = text.index("\n", text.index("// generated rounds")) + 1
-    end = text.index("    // end of generated rounds")
-    with open(path, "w") as f:
-        f.write(text[:start] + emit(mode, "    ") + "\n" + text[end:])
-
-
 if __name__ == "__main__":
-    if sys.argv[1] == "splice":
-        splice(sys.argv[2], sys.argv[3])
-    else:
-        print(emit(sys.argv[1], " " * int(sys.argv[2]) if len(sys.argv) > 2 else "    "))
+    print(emit(sys.argv[1], " " * int(sys.argv[2]) if len(sys.argv) > 2 else "    "))

@@ -15,51 +15,35 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Annals' own pure-Java BLAKE3. Inputs of at most one chunk, the common case in the protocol, skip
- * the incremental hasher and its tree stack entirely. With lanes on (the JDK Vector API present),
- * batches and long inputs run {@link Blake3Lanes#LANES} compressions at once; the scalar path
- * handles the rest and everything when lanes are off.
+ * Annals' own pure-Java BLAKE3 (scalar). Inputs of at most one chunk, the common case in the
+ * protocol, skip the incremental hasher and its tree stack entirely.
  */
 public final class JavaBlake3 implements Blake3 {
   private static final int[] IV = Blake3Compression.iv();
 
-  private final boolean lanes;
-
-  /** Uses vector lanes when the JVM supports them. */
-  public JavaBlake3() {
-    this(true);
-  }
-
-  /**
-   * @param useLanes false forces the scalar path (for comparison and tests)
-   */
-  public JavaBlake3(boolean useLanes) {
-    this.lanes = useLanes && LaneSupport.available();
-  }
-
   @Override
   public String name() {
-    return lanes ? "java-vector" + Blake3Lanes.LANES : "java";
+    return "java";
   }
 
   @Override
   public Blake3Hasher newHasher() {
-    return new JavaBlake3Hasher(IV, 0, lanes);
+    return new JavaBlake3Hasher(IV, 0);
   }
 
   @Override
   public Blake3Hasher newKeyedHasher(byte[] key) {
-    return new JavaBlake3Hasher(keyWords(key), KEYED_HASH, lanes);
+    return new JavaBlake3Hasher(keyWords(key), KEYED_HASH);
   }
 
   @Override
   public Blake3Hasher newDeriveKeyHasher(String context) {
     byte[] contextBytes = context.getBytes(StandardCharsets.UTF_8);
     byte[] contextKey = new byte[OUT_LEN];
-    new JavaBlake3Hasher(IV, DERIVE_KEY_CONTEXT, lanes)
+    new JavaBlake3Hasher(IV, DERIVE_KEY_CONTEXT)
         .update(contextBytes, 0, contextBytes.length)
         .finish(contextKey, 0, OUT_LEN);
-    return new JavaBlake3Hasher(keyWords(contextKey), DERIVE_KEY_MATERIAL, lanes);
+    return new JavaBlake3Hasher(keyWords(contextKey), DERIVE_KEY_MATERIAL);
   }
 
   @Override
@@ -96,14 +80,7 @@ public final class JavaBlake3 implements Blake3 {
   public void keyedHash64Batch(
       byte[] key, byte[] inputs, int inOffset, int count, byte[] out, int outOffset) {
     checkBatch(inputs, inOffset, BLOCK_LEN, count, out, outOffset);
-    int[] k = keyWords(key);
-    int done = 0;
-    if (lanes && count >= Blake3Lanes.LANES) {
-      int flags = CHUNK_START | CHUNK_END | ROOT | KEYED_HASH;
-      done = new Blake3Lanes().keyedHash64(k, flags, inputs, inOffset, count, out, outOffset);
-    }
-    keyedHash64Scalar(
-        k, inputs, inOffset + BLOCK_LEN * done, count - done, out, outOffset + OUT_LEN * done);
+    keyedHash64Scalar(keyWords(key), inputs, inOffset, count, out, outOffset);
   }
 
   /** The scalar form of {@link #keyedHash64Batch} for an already decoded key. */
@@ -129,15 +106,9 @@ public final class JavaBlake3 implements Blake3 {
       Blake3.super.hashBatch(inputs, inOffset, length, count, out, outOffset);
       return;
     }
-    int done = 0;
-    if (lanes && count >= Blake3Lanes.LANES) {
-      done =
-          new Blake3Lanes()
-              .singleChunkRoots(IV, 0, inputs, inOffset, length, count, out, outOffset);
-    }
     int[] cv = new int[16];
     byte[] pad = new byte[BLOCK_LEN];
-    for (int i = done; i < count; i++) {
+    for (int i = 0; i < count; i++) {
       singleChunkRoot(
           IV, 0, inputs, inOffset + length * i, length, cv, pad, out, outOffset + OUT_LEN * i);
     }

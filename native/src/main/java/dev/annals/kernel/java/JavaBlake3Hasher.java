@@ -36,22 +36,13 @@ final class JavaBlake3Hasher implements Blake3Hasher {
 
   private int stackLen;
 
-  private final boolean useLanes;
-
-  /** Created on the first input long enough for a group of chunks in vector lanes. */
-  private Blake3Lanes lanes;
-
-  private int[] laneCvs;
-
   /**
    * @param key the eight key words (IV for plain hashing); not copied, never modified
    * @param flags the mode flag (0, KEYED_HASH or a DERIVE_KEY flag)
-   * @param useLanes whether groups of whole chunks may be compressed in vector lanes
    */
-  JavaBlake3Hasher(int[] key, int flags, boolean useLanes) {
+  JavaBlake3Hasher(int[] key, int flags) {
     this.key = key;
     this.flags = flags;
-    this.useLanes = useLanes;
     System.arraycopy(key, 0, cv, 0, 8);
   }
 
@@ -66,13 +57,6 @@ final class JavaBlake3Hasher implements Blake3Hasher {
         Blake3Compression.compressBytes(
             cv, 0, block, 0, chunkCounter, BLOCK_LEN, flags | CHUNK_END, cv, 0);
         pushChunk();
-      }
-      if (useLanes && blocksCompressed == 0 && blockLen == 0 && len > laneGroupBytes()) {
-        compressChunkGroup(input, off);
-        int group = laneGroupBytes();
-        off += group;
-        len -= group;
-        continue;
       }
       if (blocksCompressed == 0 && blockLen == 0 && len > CHUNK_LEN) {
         compressWholeChunk(input, off);
@@ -152,23 +136,6 @@ final class JavaBlake3Hasher implements Blake3Hasher {
         cv, 0, block, 0, chunkCounter, BLOCK_LEN, flags | startFlag(), cv, 0);
     blocksCompressed++;
     blockLen = 0;
-  }
-
-  private static int laneGroupBytes() {
-    return CHUNK_LEN * Blake3Lanes.LANES;
-  }
-
-  /** LANES whole chunks, none of them the last of the input, compressed side by side. */
-  private void compressChunkGroup(byte[] input, int off) {
-    if (lanes == null) {
-      lanes = new Blake3Lanes();
-      laneCvs = new int[8 * Blake3Lanes.LANES];
-    }
-    lanes.chunkChainingValues(key, flags, input, off, chunkCounter, laneCvs);
-    for (int j = 0; j < Blake3Lanes.LANES; j++) {
-      System.arraycopy(laneCvs, 8 * j, cv, 0, 8);
-      pushChunk();
-    }
   }
 
   private void compressWholeChunk(byte[] input, int off) {

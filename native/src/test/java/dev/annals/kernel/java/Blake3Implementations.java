@@ -9,6 +9,6 @@ final class Blake3Implementations {
   private Blake3Implementations() {}
 
   static List<Blake3> all() {
-    return List.of(new JavaBlake3(false), new JavaBlake3(true), Kernels.blake3());
+    return List.of(new JavaBlake3(), Kernels.blake3());
   }
 }
