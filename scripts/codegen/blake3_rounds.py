@@ -1,12 +1,11 @@
 #!/usr/bin/env python3
-"""Prints the seven unrolled BLAKE3 rounds as Java statements over locals v0..v15 and m0..m15.
+"""Writes the seven unrolled BLAKE3 rounds as Java statements over locals v0..v15 and m0..m15.
 
 The BLAKE3 message permutation is applied at generation time, so the Java code indexes the
 message words directly and needs no permutation step or array. Usage:
-  blake3_rounds.py scalar   -> int arithmetic (Integer.rotateRight)
-  blake3_rounds.py vector   -> IntVector lanewise arithmetic (VectorOperators.ROR)
-The output is pasted between the "generated rounds" markers of Blake3Compression.java and
-Blake3Lanes.java.
+  blake3_rounds.py print                 -> prints the rounds
+  blake3_rounds.py splice <file>         -> rewrites the part of <file> between the
+                                            "generated rounds" markers
 """
 import sys
 
@@ -22,25 +21,31 @@ def schedules():
         order = [order[p] for p in PERMUTATION]
 
 
-def emit(mode, indent):
+def emit(indent):
     lines = []
     for rnd, order in enumerate(schedules()):
         lines.append(f"// round {rnd}")
         for g, (a, b, c, d) in enumerate(G_POSITIONS):
             mx, my = f"m{order[2 * g]}", f"m{order[2 * g + 1]}"
             for m, (r1, r2) in ((mx, (16, 12)), (my, (8, 7))):
-                if mode == "scalar":
-                    lines.append(f"v{a} += v{b} + {m};")
-                    lines.append(f"v{d} = Integer.rotateRight(v{d} ^ v{a}, {r1});")
-                    lines.append(f"v{c} += v{d};")
-                    lines.append(f"v{b} = Integer.rotateRight(v{b} ^ v{c}, {r2});")
-                else:
-                    lines.append(f"v{a} = v{a}.add(v{b}).add({m});")
-                    lines.append(f"v{d} = v{d}.lanewise(XOR, v{a}).lanewise(ROR, {r1});")
-                    lines.append(f"v{c} = v{c}.add(v{d});")
-                    lines.append(f"v{b} = v{b}.lanewise(XOR, v{c}).lanewise(ROR, {r2});")
+                lines.append(f"v{a} += v{b} + {m};")
+                lines.append(f"v{d} = Integer.rotateRight(v{d} ^ v{a}, {r1});")
+                lines.append(f"v{c} += v{d};")
+                lines.append(f"v{b} = Integer.rotateRight(v{b} ^ v{c}, {r2});")
     return "\n".join(indent + line for line in lines)
 
 
+def splice(path):
+    with open(path) as f:
+        text = f.read()
+    start = text.index("\n", text.index("// generated rounds")) + 1
+    end = text.rindex("\n", 0, text.index("// end of generated rounds")) + 1
+    with open(path, "w") as f:
+        f.write(text[:start] + emit("    ") + "\n" + text[end:])
+
+
 if __name__ == "__main__":
-    print(emit(sys.argv[1], " " * int(sys.argv[2]) if len(sys.argv) > 2 else "    "))
+    if sys.argv[1] == "splice":
+        splice(sys.argv[2])
+    else:
+        print(emit("    "))

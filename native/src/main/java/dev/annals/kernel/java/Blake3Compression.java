@@ -184,7 +184,7 @@ final class Blake3Compression {
     int v13 = (int) (counter >>> 32);
     int v14 = blockLen;
     int v15 = flags;
-    // generated rounds: scripts/codegen/blake3_rounds.py scalar
+    // generated rounds: scripts/codegen/blake3_rounds.py splice <this file>
     // round 0
     v0 += v4 + m0;
     v12 = Integer.rotateRight(v12 ^ v0, 16);
