@@ -43,7 +43,9 @@ public interface Blake3 {
 
   /**
    * Many independent keyed hashes of 64-byte inputs (Merkle inner nodes): input {@code i} is {@code
-   * inputs[inOffset + 64 i, +64)}, its hash goes to {@code out[outOffset + 32 i, +32)}.
+   * inputs[inOffset + 64 i, +64)}, its hash goes to {@code out[outOffset + 32 i, +32)}. {@code out}
+   * may be {@code inputs} itself with {@code outOffset <= inOffset}: implementations read an input
+   * before writing any output that overlaps it, so Merkle levels can be reduced in place.
    */
   default void keyedHash64Batch(
       byte[] key, byte[] inputs, int inOffset, int count, byte[] out, int outOffset) {
