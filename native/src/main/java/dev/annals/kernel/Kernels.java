@@ -1,5 +1,7 @@
 package dev.annals.kernel;
 
+import dev.annals.kernel.erasure.ErasureCoder;
+import dev.annals.kernel.erasure.JavaErasureCoder;
 import dev.annals.kernel.java.JavaBlake3;
 import dev.annals.kernel.java.JavaChaCha8;
 
@@ -12,6 +14,7 @@ public final class Kernels {
 
   private static final Blake3 BLAKE3;
   private static final ChaCha8 CHACHA8;
+  private static final ErasureCoder ERASURE_CODER;
 
   static {
     String requested = System.getProperty(PROPERTY, "java");
@@ -21,6 +24,7 @@ public final class Kernels {
     }
     BLAKE3 = new JavaBlake3();
     CHACHA8 = new JavaChaCha8();
+    ERASURE_CODER = new JavaErasureCoder();
   }
 
   private Kernels() {}
@@ -33,8 +37,18 @@ public final class Kernels {
     return CHACHA8;
   }
 
+  /** Reed-Solomon over GF(2^16), bit-exact with reed-solomon-simd's high-rate coder. */
+  public static ErasureCoder erasureCoder() {
+    return ERASURE_CODER;
+  }
+
   /** One line for start-up logs: which implementation each kernel uses. */
   public static String describe() {
-    return "blake3=" + BLAKE3.name() + " chacha8=" + CHACHA8.name();
+    return "blake3="
+        + BLAKE3.name()
+        + " chacha8="
+        + CHACHA8.name()
+        + " erasure="
+        + ERASURE_CODER.name();
   }
 }

@@ -1,0 +1,98 @@
+package dev.annals.kernel.erasure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.annals.kernel.Kernels;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Encoding against the naive re-statement for shard sizes the crate's vectors do not cover (tails
+ * of every kind, shards longer than one strip), and recovery from random sets of k shards.
+ */
+class RandomErasureTest {
+  private static final ErasureCoder CODER = Kernels.erasureCoder();
+
+  static Stream<Arguments> shapes() {
+    return Stream.of(
+        Arguments.of(1, 1, 2),
+        Arguments.of(1, 5, 30),
+        Arguments.of(2, 1, 30),
+        Arguments.of(3, 2, 66),
+        Arguments.of(5, 7, 32),
+        Arguments.of(7, 3, 1000),
+        Arguments.of(16, 16, 128),
+        Arguments.of(33, 9, 94),
+        Arguments.of(100, 28, 66),
+        Arguments.of(128, 128, 32),
+        Arguments.of(9, 300, 2),
+        Arguments.of(300, 17, 32),
+        Arguments.of(4, 4, 5000),
+        Arguments.of(3, 3, 70_000));
+  }
+
+  @ParameterizedTest(name = "{0}:{1} x {2} bytes")
+  @MethodSource("shapes")
+  void encodeMatchesNaiveRestatement(int k, int r, int shardBytes) {
+    byte[][] originals = randomShards(new SplittableRandom(k * 31L + r), k, shardBytes);
+    byte[][] recovery = CODER.encode(originals, r);
+    assertThat(recovery).isDeepEqualTo(NaiveHighRateEncoder.encode(originals, r));
+
+    byte[] contiguous = new byte[10 + k * shardBytes];
+    for (int i = 0; i < k; i++) {
+      System.arraycopy(originals[i], 0, contiguous, 10 + i * shardBytes, shardBytes);
+    }
+    byte[] out = new byte[6 + r * shardBytes];
+    CODER.encode(k, r, shardBytes, contiguous, 10, out, 6);
+    for (int j = 0; j < r; j++) {
+      byte[] shard = new byte[shardBytes];
+      System.arraycopy(out, 6 + j * shardBytes, shard, 0, shardBytes);
+      assertThat(shard).as("recovery %d from contiguous input", j).isEqualTo(recovery[j]);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}:{1} x {2} bytes")
+  @MethodSource("shapes")
+  void anyKShardsRecoverEverything(int k, int r, int shardBytes) {
+    SplittableRandom random = new SplittableRandom(k * 7919L + r * 31L + shardBytes);
+    byte[][] originals = randomShards(random, k, shardBytes);
+    byte[][] recovery = CODER.encode(originals, r);
+    for (int trial = 0; trial < 4; trial++) {
+      // Keep exactly k of the k + r shards; trial 0 prefers recovery shards (fewest originals).
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < k + r; i++) {
+        order.add(trial == 0 ? (k + i) % (k + r) : i);
+      }
+      if (trial > 0) {
+        Collections.shuffle(order, new Random(random.nextLong()));
+      }
+      byte[][] someOriginals = new byte[k][];
+      byte[][] someRecovery = new byte[r][];
+      for (int index : order.subList(0, k)) {
+        if (index < k) {
+          someOriginals[index] = originals[index];
+        } else {
+          someRecovery[index - k] = recovery[index - k];
+        }
+      }
+      CODER.recoverAll(someOriginals, someRecovery);
+      assertThat(someOriginals).isDeepEqualTo(originals);
+      assertThat(someRecovery).isDeepEqualTo(recovery);
+    }
+  }
+
+  static byte[][] randomShards(SplittableRandom random, int count, int shardBytes) {
+    byte[][] shards = new byte[count][shardBytes];
+    for (byte[] shard : shards) {
+      random.nextBytes(shard);
+    }
+    return shards;
+  }
+}
