@@ -4,6 +4,11 @@ import dev.annals.kernel.erasure.ErasureCoder;
 import dev.annals.kernel.erasure.JavaErasureCoder;
 import dev.annals.kernel.java.JavaBlake3;
 import dev.annals.kernel.java.JavaChaCha8;
+import dev.annals.kernel.pos.ChiaProofOfSpace;
+import dev.annals.kernel.pos.PosParameters;
+import dev.annals.kernel.pos.ProofOfSpace;
+import dev.annals.kernel.pot.AesProofOfTime;
+import dev.annals.kernel.pot.ProofOfTime;
 
 /**
  * The kernel implementations in use, chosen once per process. The choice can be named with the
@@ -15,6 +20,7 @@ public final class Kernels {
   private static final Blake3 BLAKE3;
   private static final ChaCha8 CHACHA8;
   private static final ErasureCoder ERASURE_CODER;
+  private static final ProofOfTime PROOF_OF_TIME;
 
   static {
     String requested = System.getProperty(PROPERTY, "java");
@@ -25,6 +31,8 @@ public final class Kernels {
     BLAKE3 = new JavaBlake3();
     CHACHA8 = new JavaChaCha8();
     ERASURE_CODER = new JavaErasureCoder();
+    PROOF_OF_TIME =
+        new AesProofOfTime(BLAKE3, Math.min(8, Runtime.getRuntime().availableProcessors()));
   }
 
   private Kernels() {}
@@ -42,6 +50,19 @@ public final class Kernels {
     return ERASURE_CODER;
   }
 
+  /**
+   * A proof of space for a table shape; each table build uses up to {@code threadsPerBuild}
+   * threads. Instances are thread-safe and pool their (large) table buffers, so keep one.
+   */
+  public static ProofOfSpace proofOfSpace(PosParameters parameters, int threadsPerBuild) {
+    return new ChiaProofOfSpace(parameters, BLAKE3, CHACHA8, threadsPerBuild);
+  }
+
+  /** Proof of time on the JDK's AES; verification uses up to 8 threads (one per checkpoint). */
+  public static ProofOfTime proofOfTime() {
+    return PROOF_OF_TIME;
+  }
+
   /** One line for start-up logs: which implementation each kernel uses. */
   public static String describe() {
     return "blake3="
@@ -49,6 +70,7 @@ public final class Kernels {
         + " chacha8="
         + CHACHA8.name()
         + " erasure="
-        + ERASURE_CODER.name();
+        + ERASURE_CODER.name()
+        + " pot=jdk-aes";
   }
 }
