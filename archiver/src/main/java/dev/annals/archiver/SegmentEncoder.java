@@ -1,0 +1,102 @@
+package dev.annals.archiver;
+
+import dev.annals.kernel.Kernels;
+import dev.annals.kernel.merkle.BalancedMerkleTree;
+import dev.annals.primitives.Hash;
+import dev.annals.primitives.LocalSegmentIndex;
+import dev.annals.primitives.SegmentPosition;
+import dev.annals.primitives.ShardIndex;
+import dev.annals.primitives.SuperSegmentIndex;
+import dev.annals.primitives.params.ProtocolParameters;
+import dev.annals.primitives.segment.LastArchivedBlock;
+import dev.annals.primitives.segment.Piece;
+import dev.annals.primitives.segment.PieceHeader;
+import dev.annals.primitives.segment.Proofs;
+import dev.annals.primitives.segment.Record;
+import dev.annals.primitives.segment.SegmentHeader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * Turns a segment's bytes into pieces: erasure coding across the source records, a commitment
+ * per record, the segment root over the record roots, and each piece's record proof. The
+ * per-record work is independent and runs on a bounded pool.
+ */
+final class SegmentEncoder {
+  private final ProtocolParameters params;
+  private final ShardIndex shard;
+  private final ForkJoinPool pool;
+
+  SegmentEncoder(ProtocolParameters params, ShardIndex shard, ForkJoinPool pool) {
+    this.params = params;
+    this.shard = shard;
+    this.pool = pool;
+  }
+
+  /**
+   * Encodes {@code records}, whose first half holds the segment's bytes (the source records) and
+   * whose second half is overwritten with the parity records.
+   */
+  ArchivedSegment encode(
+      byte[] records, LocalSegmentIndex index, Hash previousHeaderHash, LastArchivedBlock last) {
+    int source = params.sourceRecordsPerSegment();
+    int pieces = params.piecesPerSegment();
+    int recordSize = params.recordSize();
+    Kernels.erasureCoder()
+        .encode(source, pieces - source, recordSize, records, 0, records, source * recordSize);
+
+    byte[] recordRoots = new byte[pieces * Hash.SIZE];
+    byte[] parityRoots = new byte[pieces * Hash.SIZE];
+    Runnable commitAll =
+        () ->
+            IntStream.range(0, pieces)
+                .parallel()
+                .forEach(
+                    i -> {
+                      byte[] root =
+                          RecordCommitment.commit(
+                              params, records, i * recordSize, parityRoots, i * Hash.SIZE);
+                      System.arraycopy(root, 0, recordRoots, i * Hash.SIZE, Hash.SIZE);
+                    });
+    if (pool == null) {
+      for (int i = 0; i < pieces; i++) {
+        byte[] root =
+            RecordCommitment.commit(params, records, i * recordSize, parityRoots, i * Hash.SIZE);
+        System.arraycopy(root, 0, recordRoots, i * Hash.SIZE, Hash.SIZE);
+      }
+    } else {
+      pool.submit(commitAll).join();
+    }
+
+    Hash segmentRoot = Hash.wrap(BalancedMerkleTree.root(recordRoots, 0, pieces));
+    byte[] proofs = BalancedMerkleTree.allProofs(recordRoots, 0, pieces);
+    SegmentHeader header = new SegmentHeader(index, segmentRoot, previousHeaderHash, last);
+
+    int proofHashes = params.recordProofHashes();
+    List<Hash> emptySegmentProof = Proofs.zeros(params.segmentProofHashes());
+    List<Piece> result = new ArrayList<>(pieces);
+    for (int i = 0; i < pieces; i++) {
+      List<Hash> recordProof = new ArrayList<>(proofHashes);
+      for (int h = 0; h < proofHashes; h++) {
+        int at = (i * proofHashes + h) * Hash.SIZE;
+        recordProof.add(Hash.wrap(Arrays.copyOfRange(proofs, at, at + Hash.SIZE)));
+      }
+      PieceHeader pieceHeader =
+          new PieceHeader(
+              shard,
+              index,
+              SuperSegmentIndex.ZERO,
+              SegmentPosition.ZERO,
+              segmentRoot,
+              emptySegmentProof,
+              Hash.wrap(Arrays.copyOfRange(parityRoots, i * Hash.SIZE, (i + 1) * Hash.SIZE)),
+              recordProof);
+      byte[] record = Arrays.copyOfRange(records, i * recordSize, (i + 1) * recordSize);
+      result.add(new Piece(pieceHeader, Record.wrap(record, params)));
+    }
+    return new ArchivedSegment(header, result);
+  }
+}
