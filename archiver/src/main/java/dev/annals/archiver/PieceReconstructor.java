@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Rebuilds any piece of a segment from any half of its pieces: the record by erasure recovery,
- * the parity chunks root and record proof by recommitting every record. Segment-level fields
- * (shard, indices, segment root, super segment fields) are taken from the pieces present.
+ * Rebuilds any piece of a segment from any half of its pieces: the record by erasure recovery, the
+ * parity chunks root and record proof by recommitting every record. Segment-level fields (shard,
+ * indices, segment root, super segment fields) are taken from the pieces present.
  */
 public final class PieceReconstructor {
   private final ProtocolParameters params;
@@ -59,7 +59,8 @@ public final class PieceReconstructor {
             template.segmentPosition(),
             template.segmentRoot(),
             template.segmentProof(),
-            Hash.wrap(Arrays.copyOfRange(parityRoots, position * Hash.SIZE, (position + 1) * Hash.SIZE)),
+            Hash.wrap(
+                Arrays.copyOfRange(parityRoots, position * Hash.SIZE, (position + 1) * Hash.SIZE)),
             recordProof);
     return new Piece(header, Record.wrap(records[position], params));
   }

@@ -10,8 +10,8 @@ import dev.annals.primitives.segment.PieceHeader;
 import java.util.Optional;
 
 /**
- * Verifies the record part of a piece: that its record, at its position, is in the segment with
- * the given root. (That the segment is in a super segment is the super-segment module's check.)
+ * Verifies the record part of a piece: that its record, at its position, is in the segment with the
+ * given root. (That the segment is in a super segment is the super-segment module's check.)
  */
 public final class PieceVerifier {
   private final ProtocolParameters params;

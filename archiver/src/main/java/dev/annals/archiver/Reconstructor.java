@@ -8,8 +8,8 @@ import dev.annals.primitives.segment.SegmentHeader;
 import java.util.List;
 
 /**
- * Rebuilds blocks from a shard's segments, each given as any half (or more) of its pieces.
- * Segments must come in order of local index; the first may be any segment.
+ * Rebuilds blocks from a shard's segments, each given as any half (or more) of its pieces. Segments
+ * must come in order of local index; the first may be any segment.
  */
 public final class Reconstructor {
   private final ProtocolParameters params;
@@ -22,16 +22,19 @@ public final class Reconstructor {
   }
 
   /**
-   * Adds the next segment's pieces (indexed by position, null where missing) and returns the
-   * blocks it completes. Bad input (mixed segments, too few pieces, a segment out of order,
-   * malformed segment bytes) is an {@link IllegalArgumentException} and changes nothing.
+   * Adds the next segment's pieces (indexed by position, null where missing) and returns the blocks
+   * it completes. Bad input (mixed segments, too few pieces, a segment out of order, malformed
+   * segment bytes) is an {@link IllegalArgumentException} and changes nothing.
    */
   public List<ReconstructedBlock> addSegment(Piece[] pieces) {
     PieceHeader header = SegmentPieces.commonHeader(params, pieces);
     if (previous != null) {
       if (!header.shardIndex().equals(previous.shardIndex())) {
         throw new IllegalArgumentException(
-            "segment of shard " + header.shardIndex() + " after one of shard " + previous.shardIndex());
+            "segment of shard "
+                + header.shardIndex()
+                + " after one of shard "
+                + previous.shardIndex());
       }
       long expected = previous.localSegmentIndex().value() + 1;
       if (header.localSegmentIndex().value() != expected) {

@@ -69,7 +69,9 @@ public final class SegmentArchiver {
     LastArchivedBlock last = lastHeader.lastArchivedBlock();
     if (last.archivedBytes() > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
-          "segment header's archived bytes " + last.archivedBytes() + " exceed any block we accept");
+          "segment header's archived bytes "
+              + last.archivedBytes()
+              + " exceed any block we accept");
     }
     ArchiveProgress progress =
         new ArchiveProgress(last.number().value(), (int) last.archivedBytes());
@@ -81,8 +83,8 @@ public final class SegmentArchiver {
   }
 
   /**
-   * Adds the next block and returns the segments it completes (often none, sometimes several).
-   * An empty block is rejected and leaves the archiver as it was.
+   * Adds the next block and returns the segments it completes (often none, sometimes several). An
+   * empty block is rejected and leaves the archiver as it was.
    */
   public List<ArchivedSegment> addBlock(byte[] block) {
     assembler.addBlock(block);
@@ -93,7 +95,8 @@ public final class SegmentArchiver {
       LastArchivedBlock last =
           new LastArchivedBlock(new BlockNumber(progress.blockNumber()), progress.archivedBytes());
       ArchivedSegment segment =
-          encoder.encode(records, new LocalSegmentIndex(nextSegmentIndex), previousHeaderHash, last);
+          encoder.encode(
+              records, new LocalSegmentIndex(nextSegmentIndex), previousHeaderHash, last);
       assembler.startNextSegment(segment.header().encode());
       nextSegmentIndex++;
       previousHeaderHash = segment.header().hash();

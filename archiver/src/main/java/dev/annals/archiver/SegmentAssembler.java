@@ -22,6 +22,7 @@ public final class SegmentAssembler {
   private long pendingBytes;
 
   private ArchiveProgress progress;
+  private long nextBlockNumber;
   private boolean awaitingParentHeader;
 
   /** An archiver's byte layer that has archived nothing yet. */
@@ -58,6 +59,7 @@ public final class SegmentAssembler {
       }
     }
     assembler.progress = progress;
+    assembler.nextBlockNumber = progress.blockNumber() + 1;
     assembler.startNextSegment(lastHeader);
     if (!progress.isComplete()) {
       assembler.enqueue(
@@ -71,20 +73,18 @@ public final class SegmentAssembler {
   public void addBlock(byte[] block) {
     Objects.requireNonNull(block, "block");
     if (block.length == 0) {
-      throw new IllegalArgumentException("block " + nextBlockNumber() + " is empty");
+      throw new IllegalArgumentException("block " + nextBlockNumber + " is empty");
     }
     if (awaitingParentHeader) {
       throw new IllegalStateException("the header of the last segment taken was not supplied yet");
     }
     enqueue(new PendingItem(SegmentItemKind.BLOCK, block, 0));
+    nextBlockNumber++;
   }
 
   /** The number the next block added will get. */
   public long nextBlockNumber() {
-    if (progress == null) {
-      return 0;
-    }
-    return progress.isComplete() ? progress.blockNumber() + 1 : progress.blockNumber();
+    return nextBlockNumber;
   }
 
   /** The progress recorded by the last segment taken, or null before the first one. */

@@ -21,9 +21,9 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
- * Turns a segment's bytes into pieces: erasure coding across the source records, a commitment
- * per record, the segment root over the record roots, and each piece's record proof. The
- * per-record work is independent and runs on a bounded pool.
+ * Turns a segment's bytes into pieces: erasure coding across the source records, a commitment per
+ * record, the segment root over the record roots, and each piece's record proof. The per-record
+ * work is independent and runs on a bounded pool.
  */
 final class SegmentEncoder {
   private final ProtocolParameters params;

@@ -6,8 +6,8 @@ import dev.annals.primitives.segment.Piece;
 import dev.annals.primitives.segment.PieceHeader;
 
 /**
- * The pieces of one segment that are at hand (null where missing), checked to belong together,
- * with erasure recovery of the records that are not.
+ * The pieces of one segment that are at hand (null where missing), checked to belong together, with
+ * erasure recovery of the records that are not.
  */
 final class SegmentPieces {
   private SegmentPieces() {}

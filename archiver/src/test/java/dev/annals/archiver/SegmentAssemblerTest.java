@@ -111,8 +111,8 @@ class SegmentAssemblerTest {
     assembler.addBlock(block(10, 1));
     assertThatThrownBy(() -> assembler.addBlock(new byte[0]))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("block 0 is empty");
-    assertThat(assembler.nextBlockNumber()).isZero();
+        .hasMessage("block 1 is empty");
+    assertThat(assembler.nextBlockNumber()).isEqualTo(1);
     assertThat(assembler.segmentReady()).isFalse();
   }
 
