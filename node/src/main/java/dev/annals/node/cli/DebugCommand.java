@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
     name = "debug",
     mixinStandardHelpOptions = true,
     description = "Developer tools that work on files: decode, archive, verify, prove.",
-    subcommands = {DebugPosCommand.class, DebugPotCommand.class})
+    subcommands = {DecodeCommand.class, DebugPosCommand.class, DebugPotCommand.class})
 public final class DebugCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -13,6 +13,7 @@ public final class ByteWriter {
     bytes = new byte[Math.max(capacity, 16)];
   }
 
+  /** Makes room for {@code length} bytes; callers must read {@code bytes} only after this. */
   private int reserve(int length) {
     if (length > bytes.length - position) {
       bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, position + length));
@@ -23,7 +24,8 @@ public final class ByteWriter {
   }
 
   public ByteWriter u8(int value) {
-    bytes[reserve(1)] = (byte) value;
+    int at = reserve(1);
+    bytes[at] = (byte) value;
     return this;
   }
 
@@ -35,27 +37,32 @@ public final class ByteWriter {
   }
 
   public ByteWriter u32(long value) {
-    LittleEndian.putInt(bytes, reserve(4), (int) value);
+    int at = reserve(4);
+    LittleEndian.putInt(bytes, at, (int) value);
     return this;
   }
 
   public ByteWriter u64(long value) {
-    LittleEndian.putLong(bytes, reserve(8), value);
+    int at = reserve(8);
+    LittleEndian.putLong(bytes, at, value);
     return this;
   }
 
   public ByteWriter bytes(byte[] value) {
-    System.arraycopy(value, 0, bytes, reserve(value.length), value.length);
+    int at = reserve(value.length);
+    System.arraycopy(value, 0, bytes, at, value.length);
     return this;
   }
 
   public ByteWriter hash(Hash value) {
-    value.copyTo(bytes, reserve(Hash.SIZE));
+    int at = reserve(Hash.SIZE);
+    value.copyTo(bytes, at);
     return this;
   }
 
   public ByteWriter bytes(Bytes value) {
-    value.copyTo(bytes, reserve(value.length()));
+    int at = reserve(value.length());
+    value.copyTo(bytes, at);
     return this;
   }
 
