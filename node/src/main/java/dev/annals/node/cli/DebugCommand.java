@@ -9,7 +9,14 @@ import picocli.CommandLine.Spec;
     name = "debug",
     mixinStandardHelpOptions = true,
     description = "Developer tools that work on files: decode, archive, verify, prove.",
-    subcommands = {DecodeCommand.class, DebugPosCommand.class, DebugPotCommand.class})
+    subcommands = {
+      DecodeCommand.class,
+      ArchiveCommand.class,
+      VerifyPieceCommand.class,
+      ReconstructCommand.class,
+      DebugPosCommand.class,
+      DebugPotCommand.class
+    })
 public final class DebugCommand implements Runnable {
   @Spec CommandSpec spec;
 
