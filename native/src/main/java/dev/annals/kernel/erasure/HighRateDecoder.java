@@ -33,11 +33,12 @@ final class HighRateDecoder {
 
     int shardElements = shardBytes >>> 1;
     int width = Strips.width(shardElements, n);
-    char[] work = new char[n * width];
-    char[] table = new char[RowOps.SPLIT_TABLE_SIZE];
+    long[] work = new long[n * ShardLayout.words(width)];
+    int[] table = new int[RowOps.SPLIT_TABLE_SIZE];
     for (int first = 0; first < shardElements; first += width) {
       int count = Math.min(width, shardElements - first);
-      Arrays.fill(work, 0, n * count, (char) 0);
+      int stride = ShardLayout.words(count);
+      Arrays.fill(work, 0, n * stride, 0L);
       for (int j = 0; j < recoveryCount; j++) {
         if (recovery[j] != null) {
           loadWeighted(recovery[j], shardBytes, first, count, work, j, locator[j], table);
@@ -48,13 +49,13 @@ final class HighRateDecoder {
           loadWeighted(originals[i], shardBytes, first, count, work, m + i, locator[m + i], table);
         }
       }
-      AdditiveFft.ifft(work, count, 0, n, end, 0, table);
-      AdditiveFft.formalDerivative(work, count, n);
-      AdditiveFft.fft(work, count, 0, n, end, 0, table);
+      AdditiveFft.ifft(work, stride, 0, n, end, 0, table);
+      AdditiveFft.formalDerivative(work, stride, n);
+      AdditiveFft.fft(work, stride, 0, n, end, 0, table);
       for (int i = 0; i < originalCount; i++) {
         if (originals[i] == null) {
-          int row = (m + i) * count;
-          RowOps.mul(work, row, count, Gf16.MODULUS - locator[m + i], table);
+          int row = (m + i) * stride;
+          RowOps.mul(work, row, stride, Gf16.MODULUS - locator[m + i], table);
           ShardLayout.write(work, row, restored[i], 0, shardBytes, first, count);
         }
       }
@@ -66,12 +67,13 @@ final class HighRateDecoder {
       int shardBytes,
       int first,
       int count,
-      char[] work,
+      long[] work,
       int row,
       int log,
-      char[] table) {
-    ShardLayout.read(shard, 0, shardBytes, first, count, work, row * count);
-    RowOps.mul(work, row * count, count, log, table);
+      int[] table) {
+    int stride = ShardLayout.words(count);
+    ShardLayout.read(shard, 0, shardBytes, first, count, work, row * stride);
+    RowOps.mul(work, row * stride, stride, log, table);
   }
 
   /**

@@ -29,8 +29,8 @@ final class HighRateEncoder {
     int shardElements = shardBytes >>> 1;
     int rows = originalCount > m ? 2 * m : m;
     int width = Strips.width(shardElements, rows);
-    char[] work = new char[rows * width];
-    char[] table = new char[RowOps.SPLIT_TABLE_SIZE];
+    long[] work = new long[rows * ShardLayout.words(width)];
+    int[] table = new int[RowOps.SPLIT_TABLE_SIZE];
     for (int first = 0; first < shardElements; first += width) {
       int count = Math.min(width, shardElements - first);
       encodeStrip(
@@ -46,7 +46,13 @@ final class HighRateEncoder {
           table);
       for (int j = 0; j < recoveryCount; j++) {
         ShardLayout.write(
-            work, j * count, recovery[j], recoveryOffsets[j], shardBytes, first, count);
+            work,
+            j * ShardLayout.words(count),
+            recovery[j],
+            recoveryOffsets[j],
+            shardBytes,
+            first,
+            count);
       }
     }
   }
@@ -60,15 +66,16 @@ final class HighRateEncoder {
       int[] offsets,
       int first,
       int count,
-      char[] work,
-      char[] table) {
+      long[] work,
+      int[] table) {
+    int stride = ShardLayout.words(count);
     // Rows 0..m-1 accumulate; rows m..2m-1 hold the current chunk when k > m.
     int firstChunk = Math.min(k, m);
     for (int i = 0; i < firstChunk; i++) {
-      ShardLayout.read(originals[i], offsets[i], shardBytes, first, count, work, i * count);
+      ShardLayout.read(originals[i], offsets[i], shardBytes, first, count, work, i * stride);
     }
-    Arrays.fill(work, firstChunk * count, m * count, (char) 0);
-    AdditiveFft.ifft(work, count, 0, m, firstChunk, m, table);
+    Arrays.fill(work, firstChunk * stride, m * stride, 0L);
+    AdditiveFft.ifft(work, stride, 0, m, firstChunk, m, table);
     for (int chunk = m; chunk < k; chunk += m) {
       int rowsHere = Math.min(m, k - chunk);
       for (int i = 0; i < rowsHere; i++) {
@@ -79,12 +86,12 @@ final class HighRateEncoder {
             first,
             count,
             work,
-            (m + i) * count);
+            (m + i) * stride);
       }
-      Arrays.fill(work, (m + rowsHere) * count, 2 * m * count, (char) 0);
-      AdditiveFft.ifft(work, count, m, m, rowsHere, chunk + m, table);
-      RowOps.xor(work, m * count, work, 0, m * count);
+      Arrays.fill(work, (m + rowsHere) * stride, 2 * m * stride, 0L);
+      AdditiveFft.ifft(work, stride, m, m, rowsHere, chunk + m, table);
+      RowOps.xor(work, m * stride, work, 0, m * stride);
     }
-    AdditiveFft.fft(work, count, 0, m, r, 0, table);
+    AdditiveFft.fft(work, stride, 0, m, r, 0, table);
   }
 }

@@ -77,7 +77,7 @@ class Gf16TablesTest {
 
   @Test
   void splitTableAgreesWithMul() {
-    char[] table = new char[RowOps.SPLIT_TABLE_SIZE];
+    int[] table = new int[RowOps.SPLIT_TABLE_SIZE];
     for (int log : new int[] {0, 1, 2, 12345, 65534, 65535}) {
       RowOps.fillSplitTable(log, table);
       for (int x = 0; x < Gf16.ORDER; x++) {
