@@ -12,7 +12,7 @@ import static dev.annals.kernel.pos.ChiaConstants.PARAM_M;
  */
 final class MatchRule {
   /** (2m + parity)² mod C, indexed [parity · 64 + m]: the only per-m term of the C part. */
-  private static final int[] SQUARES_MOD_C = new int[2 * PARAM_M];
+  static final int[] SQUARES_MOD_C = new int[2 * PARAM_M];
 
   static {
     for (int parity = 0; parity < 2; parity++) {

@@ -20,15 +20,22 @@ public final class AesProofOfTime implements ProofOfTime, AutoCloseable {
 
   private final Blake3 blake3;
   private final int verifyThreads;
+  private final PotVerification verification;
   private final ThreadLocal<AesChain> chains = ThreadLocal.withInitial(AesChain::new);
   private volatile ExecutorService pool;
 
+  /** Verifies meeting in the middle, as Abundance does. */
   public AesProofOfTime(Blake3 blake3, int verifyThreads) {
+    this(blake3, verifyThreads, PotVerification.MEET_IN_THE_MIDDLE);
+  }
+
+  public AesProofOfTime(Blake3 blake3, int verifyThreads, PotVerification verification) {
     if (verifyThreads < 1) {
       throw new IllegalArgumentException("PoT verify threads must be >= 1, got " + verifyThreads);
     }
     this.blake3 = blake3;
     this.verifyThreads = Math.min(verifyThreads, NUM_CHECKPOINTS);
+    this.verification = java.util.Objects.requireNonNull(verification, "verification");
   }
 
   @Override
@@ -119,8 +126,12 @@ public final class AesProofOfTime implements ProofOfTime, AutoCloseable {
             ? seed.clone()
             : Arrays.copyOfRange(checkpoints, (segment - 1) * BLOCK, segment * BLOCK);
     byte[] backward = Arrays.copyOfRange(checkpoints, segment * BLOCK, (segment + 1) * BLOCK);
-    chain.encrypt(forward, half);
-    chain.decrypt(backward, half);
+    if (verification == PotVerification.FORWARD) {
+      chain.encrypt(forward, 2 * half);
+    } else {
+      chain.encrypt(forward, half);
+      chain.decrypt(backward, half);
+    }
     return Arrays.equals(forward, backward);
   }
 

@@ -17,18 +17,20 @@ class AesProofOfTimeTest {
 
   @Test
   void roundTripsAndFailuresOfTheAbundanceAesTests() {
-    for (int threads : new int[] {1, 4}) {
-      try (AesProofOfTime pot = new AesProofOfTime(Kernels.blake3(), threads)) {
-        byte[] checkpoints = pot.createCheckpoints(SEED, KEY, PER);
-        assertThat(pot.verifyCheckpoints(SEED, KEY, checkpoints, PER)).isTrue();
-        assertThat(pot.verifyCheckpoints(SEED, KEY, checkpoints, PER + 2)).isFalse();
-        assertThat(pot.verifyCheckpoints(SEED, KEY, checkpoints, PER - 2)).isFalse();
-        assertThat(pot.verifyCheckpoints(SEED_1, KEY, checkpoints, PER)).isFalse();
-        assertThat(pot.verifyCheckpoints(SEED, KEY_1, checkpoints, PER)).isFalse();
-        for (int i = 0; i < 8; i++) {
-          byte[] bad = checkpoints.clone();
-          System.arraycopy(BAD, 0, bad, 16 * i, 16);
-          assertThat(pot.verifyCheckpoints(SEED, KEY, bad, PER)).as("checkpoint %d", i).isFalse();
+    for (PotVerification method : PotVerification.values()) {
+      for (int threads : new int[] {1, 4}) {
+        try (AesProofOfTime pot = new AesProofOfTime(Kernels.blake3(), threads, method)) {
+          byte[] checkpoints = pot.createCheckpoints(SEED, KEY, PER);
+          assertThat(pot.verifyCheckpoints(SEED, KEY, checkpoints, PER)).isTrue();
+          assertThat(pot.verifyCheckpoints(SEED, KEY, checkpoints, PER + 2)).isFalse();
+          assertThat(pot.verifyCheckpoints(SEED, KEY, checkpoints, PER - 2)).isFalse();
+          assertThat(pot.verifyCheckpoints(SEED_1, KEY, checkpoints, PER)).isFalse();
+          assertThat(pot.verifyCheckpoints(SEED, KEY_1, checkpoints, PER)).isFalse();
+          for (int i = 0; i < 8; i++) {
+            byte[] bad = checkpoints.clone();
+            System.arraycopy(BAD, 0, bad, 16 * i, 16);
+            assertThat(pot.verifyCheckpoints(SEED, KEY, bad, PER)).as("checkpoint %d", i).isFalse();
+          }
         }
       }
     }
