@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,12 +27,7 @@ import picocli.CommandLine.Spec;
 public final class ArchiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--preset",
-      required = true,
-      converter = PresetConverter.class,
-      description = "dev or production")
-  ProtocolParameters preset;
+  @Mixin PresetOption presetOption;
 
   @Option(names = "--shard", required = true, description = "Shard index (u32).")
   long shard;
@@ -50,6 +46,7 @@ public final class ArchiveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    ProtocolParameters preset = presetOption.value;
     if (shard < 0 || shard > 0xFFFF_FFFFL) {
       throw new IllegalArgumentException("--shard must be a u32, got " + shard);
     }
@@ -89,6 +86,7 @@ public final class ArchiveCommand implements Callable<Integer> {
 
   private void write(ArchivedSegment segment, ShardIndex shardIndex, BufferedWriter jsonl)
       throws IOException {
+    ProtocolParameters preset = presetOption.value;
     Path dir =
         out.resolve("pieces").resolve(Long.toUnsignedString(segment.header().index().value()));
     Files.createDirectories(dir);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,12 +29,7 @@ import picocli.CommandLine.Spec;
 public final class ReconstructCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--preset",
-      required = true,
-      converter = PresetConverter.class,
-      description = "dev or production")
-  ProtocolParameters preset;
+  @Mixin PresetOption presetOption;
 
   @Option(names = "--in", required = true, description = "Directory written by debug archive.")
   Path in;
@@ -43,6 +39,7 @@ public final class ReconstructCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    ProtocolParameters preset = presetOption.value;
     Path piecesDir = in.resolve("pieces");
     if (!Files.isDirectory(piecesDir)) {
       throw new IllegalArgumentException(piecesDir + " is not a directory");
@@ -85,6 +82,7 @@ public final class ReconstructCommand implements Callable<Integer> {
   }
 
   private Piece[] readSegment(Path dir, long index) throws IOException {
+    ProtocolParameters preset = presetOption.value;
     Piece[] pieces = new Piece[preset.piecesPerSegment()];
     for (int p = 0; p < pieces.length; p++) {
       Path file = dir.resolve(p + ".piece");

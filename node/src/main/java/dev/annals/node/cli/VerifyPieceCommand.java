@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,12 +28,7 @@ import picocli.CommandLine.Spec;
 public final class VerifyPieceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--preset",
-      required = true,
-      converter = PresetConverter.class,
-      description = "dev or production")
-  ProtocolParameters preset;
+  @Mixin PresetOption presetOption;
 
   @Option(names = "--piece", required = true, description = "Piece file.")
   Path piece;
@@ -49,6 +45,7 @@ public final class VerifyPieceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    ProtocolParameters preset = presetOption.value;
     int at = position != null ? position : positionFromName();
     Piece decoded = Piece.decode(Files.readAllBytes(piece), preset);
     Optional<PieceCheck> failure =
