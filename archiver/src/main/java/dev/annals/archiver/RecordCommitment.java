@@ -26,10 +26,9 @@ public final class RecordCommitment {
     byte[] parity = scratch(size);
     Kernels.erasureCoder()
         .encode(chunks, chunks, ProtocolParameters.CHUNK_SIZE, record, offset, parity, 0);
-    BalancedMerkleTree.root(parity, 0, chunks, parityRootOut, parityOff);
-    byte[] sourceRoot = BalancedMerkleTree.root(record, offset, chunks);
-    byte[] parityRoot = java.util.Arrays.copyOfRange(parityRootOut, parityOff, parityOff + 32);
-    return MerkleNodes.pair(sourceRoot, parityRoot);
+    byte[] parityRoot = BalancedMerkleTree.root(parity, 0, chunks);
+    System.arraycopy(parityRoot, 0, parityRootOut, parityOff, parityRoot.length);
+    return rootFromParityRoot(params, record, offset, parityRoot);
   }
 
   /** The record root from the record's own chunks and a claimed parity chunks root. */

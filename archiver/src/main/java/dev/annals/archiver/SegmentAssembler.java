@@ -1,5 +1,6 @@
 package dev.annals.archiver;
 
+import dev.annals.primitives.codec.LittleEndian;
 import java.util.ArrayDeque;
 import java.util.Objects;
 
@@ -129,7 +130,7 @@ public final class SegmentAssembler {
         kind = SegmentItemKind.BLOCK_START;
       }
       out[position] = (byte) kind.tag();
-      writeU32(out, position + 1, length);
+      LittleEndian.putInt(out, position + 1, length);
       System.arraycopy(
           item.bytes(), item.from(), out, position + SegmentItemKind.BLOCK_ITEM_OVERHEAD, length);
       position += SegmentItemKind.BLOCK_ITEM_OVERHEAD + length;
@@ -170,13 +171,6 @@ public final class SegmentAssembler {
   private void enqueue(PendingItem item) {
     pending.addLast(item);
     pendingBytes += item.encodedSize();
-  }
-
-  private static void writeU32(byte[] out, int at, int value) {
-    out[at] = (byte) value;
-    out[at + 1] = (byte) (value >>> 8);
-    out[at + 2] = (byte) (value >>> 16);
-    out[at + 3] = (byte) (value >>> 24);
   }
 
   /** A queued item: the bytes of {@code bytes} from {@code from} on, or a parent header. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -37,38 +38,35 @@ final class SegmentEncoder {
   }
 
   /**
-   * Encodes {@code records}, whose first half holds the segment's bytes (the source records) and
-   * whose second half is overwritten with the parity records.
+   * Encodes {@code recordBytes}, whose first half holds the segment's bytes (the source records)
+   * and whose second half is overwritten with the parity records.
    */
   ArchivedSegment encode(
-      byte[] records, LocalSegmentIndex index, Hash previousHeaderHash, LastArchivedBlock last) {
+      byte[] recordBytes,
+      LocalSegmentIndex index,
+      Hash previousHeaderHash,
+      LastArchivedBlock last) {
     int source = params.sourceRecordsPerSegment();
     int pieces = params.piecesPerSegment();
     int recordSize = params.recordSize();
     Kernels.erasureCoder()
-        .encode(source, pieces - source, recordSize, records, 0, records, source * recordSize);
+        .encode(
+            source, pieces - source, recordSize, recordBytes, 0, recordBytes, source * recordSize);
 
     byte[] recordRoots = new byte[pieces * Hash.SIZE];
     byte[] parityRoots = new byte[pieces * Hash.SIZE];
-    Runnable commitAll =
-        () ->
-            IntStream.range(0, pieces)
-                .parallel()
-                .forEach(
-                    i -> {
-                      byte[] root =
-                          RecordCommitment.commit(
-                              params, records, i * recordSize, parityRoots, i * Hash.SIZE);
-                      System.arraycopy(root, 0, recordRoots, i * Hash.SIZE, Hash.SIZE);
-                    });
+    IntStream positions = IntStream.range(0, pieces);
+    IntConsumer commit =
+        i -> {
+          byte[] root =
+              RecordCommitment.commit(
+                  params, recordBytes, i * recordSize, parityRoots, i * Hash.SIZE);
+          System.arraycopy(root, 0, recordRoots, i * Hash.SIZE, Hash.SIZE);
+        };
     if (pool == null) {
-      for (int i = 0; i < pieces; i++) {
-        byte[] root =
-            RecordCommitment.commit(params, records, i * recordSize, parityRoots, i * Hash.SIZE);
-        System.arraycopy(root, 0, recordRoots, i * Hash.SIZE, Hash.SIZE);
-      }
+      positions.forEach(commit);
     } else {
-      pool.submit(commitAll).join();
+      pool.submit(() -> positions.parallel().forEach(commit)).join();
     }
 
     Hash segmentRoot = Hash.wrap(BalancedMerkleTree.root(recordRoots, 0, pieces));
@@ -94,7 +92,7 @@ final class SegmentEncoder {
               emptySegmentProof,
               Hash.wrap(Arrays.copyOfRange(parityRoots, i * Hash.SIZE, (i + 1) * Hash.SIZE)),
               recordProof);
-      byte[] record = Arrays.copyOfRange(records, i * recordSize, (i + 1) * recordSize);
+      byte[] record = Arrays.copyOfRange(recordBytes, i * recordSize, (i + 1) * recordSize);
       result.add(new Piece(pieceHeader, Record.wrap(record, params)));
     }
     return new ArchivedSegment(header, result);

@@ -1,5 +1,6 @@
 package dev.annals.archiver;
 
+import dev.annals.primitives.codec.LittleEndian;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,7 @@ public final class SegmentItemReader {
           position = end;
         }
         default -> {
-          long length = readU32(segment, position + 1);
+          long length = Integer.toUnsignedLong(LittleEndian.getInt(segment, position + 1));
           long end = position + (long) SegmentItemKind.BLOCK_ITEM_OVERHEAD + length;
           if (length == 0 || end > segment.length) {
             throw new IllegalArgumentException(
@@ -72,12 +73,5 @@ public final class SegmentItemReader {
         throw new IllegalArgumentException("non-zero byte in the segment's padding at offset " + i);
       }
     }
-  }
-
-  private static long readU32(byte[] b, int at) {
-    return (b[at] & 0xffL)
-        | (b[at + 1] & 0xffL) << 8
-        | (b[at + 2] & 0xffL) << 16
-        | (b[at + 3] & 0xffL) << 24;
   }
 }

@@ -1,5 +1,6 @@
 package dev.annals.node.cli;
 
+import dev.annals.primitives.codec.LittleEndian;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -36,11 +37,7 @@ final class BlocksFile {
           throw new IllegalArgumentException(
               file + ": block " + count + " has a truncated length field");
         }
-        long length =
-            (lengthBytes[0] & 0xffL)
-                | (lengthBytes[1] & 0xffL) << 8
-                | (lengthBytes[2] & 0xffL) << 16
-                | (lengthBytes[3] & 0xffL) << 24;
+        long length = Integer.toUnsignedLong(LittleEndian.getInt(lengthBytes, 0));
         if (length == 0) {
           throw new IllegalArgumentException(file + ": block " + count + " is empty");
         }
@@ -67,10 +64,11 @@ final class BlocksFile {
   }
 
   static void write(Path file, Iterable<byte[]> blocks) throws IOException {
+    byte[] length = new byte[Integer.BYTES];
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
       for (byte[] block : blocks) {
-        int n = block.length;
-        out.write(new byte[] {(byte) n, (byte) (n >>> 8), (byte) (n >>> 16), (byte) (n >>> 24)});
+        LittleEndian.putInt(length, 0, block.length);
+        out.write(length);
         out.write(block);
       }
     }
