@@ -8,6 +8,7 @@ import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.segment.LastArchivedBlock;
 import dev.annals.primitives.segment.SegmentHeader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
@@ -90,8 +91,10 @@ public final class SegmentArchiver {
     assembler.addBlock(block);
     List<ArchivedSegment> segments = new ArrayList<>();
     while (assembler.segmentReady()) {
-      byte[] records = new byte[params.piecesPerSegment() * params.recordSize()];
-      ArchiveProgress progress = assembler.takeSegment(records, 0);
+      // Each record array becomes a piece's record as is: a segment is never copied whole.
+      byte[][] records = new byte[params.piecesPerSegment()][params.recordSize()];
+      byte[][] sourceRecords = Arrays.copyOf(records, params.sourceRecordsPerSegment());
+      ArchiveProgress progress = assembler.takeSegment(sourceRecords);
       LastArchivedBlock last =
           new LastArchivedBlock(new BlockNumber(progress.blockNumber()), progress.archivedBytes());
       ArchivedSegment segment =

@@ -1,6 +1,5 @@
 package dev.annals.archiver;
 
-import dev.annals.primitives.codec.LittleEndian;
 import java.util.ArrayDeque;
 import java.util.Objects;
 
@@ -101,39 +100,38 @@ public final class SegmentAssembler {
   }
 
   /**
-   * Writes the next segment into {@code out[offset, offset + segmentSize)} (zero tail included) and
-   * returns the progress after its last item. Before the next segment, the caller must pass this
-   * segment's header to {@link #startNextSegment}.
+   * Writes the next segment across {@code parts} (equal-sized arrays that together hold exactly one
+   * segment, zero tail included) and returns the progress after its last item. Before the next
+   * segment, the caller must pass this segment's header to {@link #startNextSegment}.
    */
-  public ArchiveProgress takeSegment(byte[] out, int offset) {
+  public ArchiveProgress takeSegment(byte[][] parts) {
     if (!segmentReady()) {
       throw new IllegalStateException("not enough queued to fill a segment");
     }
-    java.util.Objects.checkFromIndexSize(offset, segmentSize, out.length);
-    int position = offset;
-    int end = offset + segmentSize;
+    SegmentWriter out = new SegmentWriter(parts);
+    if (out.size() != segmentSize) {
+      throw new IllegalArgumentException(
+          "segment parts hold " + out.size() + " bytes, a segment is " + segmentSize);
+    }
     ArchiveProgress current = progress;
-    while (end - position >= SegmentItemKind.MIN_ITEM_SPACE) {
+    while (out.remaining() >= SegmentItemKind.MIN_ITEM_SPACE) {
       PendingItem item = pending.pollFirst();
       pendingBytes -= item.encodedSize();
       if (item.kind() == SegmentItemKind.PARENT_SEGMENT_HEADER) {
-        out[position] = (byte) item.kind().tag();
-        System.arraycopy(item.bytes(), 0, out, position + 1, item.bytes().length);
-        position += item.encodedSize();
+        out.putByte(item.kind().tag());
+        out.putBytes(item.bytes(), 0, item.bytes().length);
         continue;
       }
-      int room = end - position - SegmentItemKind.BLOCK_ITEM_OVERHEAD;
+      int room = (int) (out.remaining() - SegmentItemKind.BLOCK_ITEM_OVERHEAD);
       int length = Math.min(item.remaining(), room);
       boolean spills = length < item.remaining();
       SegmentItemKind kind = item.kind();
       if (kind == SegmentItemKind.BLOCK && spills) {
         kind = SegmentItemKind.BLOCK_START;
       }
-      out[position] = (byte) kind.tag();
-      LittleEndian.putInt(out, position + 1, length);
-      System.arraycopy(
-          item.bytes(), item.from(), out, position + SegmentItemKind.BLOCK_ITEM_OVERHEAD, length);
-      position += SegmentItemKind.BLOCK_ITEM_OVERHEAD + length;
+      out.putByte(kind.tag());
+      out.putIntLittleEndian(length);
+      out.putBytes(item.bytes(), item.from(), length);
 
       long number =
           item.kind() == SegmentItemKind.BLOCK ? nextNumberAfter(current) : current.blockNumber();
@@ -146,7 +144,7 @@ public final class SegmentAssembler {
         pendingBytes += rest.encodedSize();
       }
     }
-    java.util.Arrays.fill(out, position, end, (byte) 0);
+    out.zeroRest();
     progress = current;
     awaitingParentHeader = true;
     return current;

@@ -38,29 +38,24 @@ final class SegmentEncoder {
   }
 
   /**
-   * Encodes {@code recordBytes}, whose first half holds the segment's bytes (the source records)
-   * and whose second half is overwritten with the parity records.
+   * Encodes {@code records}, whose first {@code source records per segment} arrays hold the
+   * segment's bytes and whose others are overwritten with the parity records. The arrays become the
+   * pieces' records (not copied).
    */
   ArchivedSegment encode(
-      byte[] recordBytes,
-      LocalSegmentIndex index,
-      Hash previousHeaderHash,
-      LastArchivedBlock last) {
+      byte[][] records, LocalSegmentIndex index, Hash previousHeaderHash, LastArchivedBlock last) {
     int source = params.sourceRecordsPerSegment();
     int pieces = params.piecesPerSegment();
-    int recordSize = params.recordSize();
     Kernels.erasureCoder()
         .encode(
-            source, pieces - source, recordSize, recordBytes, 0, recordBytes, source * recordSize);
+            Arrays.copyOfRange(records, 0, source), Arrays.copyOfRange(records, source, pieces));
 
     byte[] recordRoots = new byte[pieces * Hash.SIZE];
     byte[] parityRoots = new byte[pieces * Hash.SIZE];
     IntStream positions = IntStream.range(0, pieces);
     IntConsumer commit =
         i -> {
-          byte[] root =
-              RecordCommitment.commit(
-                  params, recordBytes, i * recordSize, parityRoots, i * Hash.SIZE);
+          byte[] root = RecordCommitment.commit(params, records[i], 0, parityRoots, i * Hash.SIZE);
           System.arraycopy(root, 0, recordRoots, i * Hash.SIZE, Hash.SIZE);
         };
     if (pool == null) {
@@ -92,8 +87,7 @@ final class SegmentEncoder {
               emptySegmentProof,
               Hash.wrap(Arrays.copyOfRange(parityRoots, i * Hash.SIZE, (i + 1) * Hash.SIZE)),
               recordProof);
-      byte[] record = Arrays.copyOfRange(recordBytes, i * recordSize, (i + 1) * recordSize);
-      result.add(new Piece(pieceHeader, Record.wrap(record, params)));
+      result.add(new Piece(pieceHeader, Record.wrap(records[i], params)));
     }
     return new ArchivedSegment(header, result);
   }

@@ -18,7 +18,7 @@ record AssembledRun(List<byte[]> segments, List<ArchiveProgress> progress) {
       assembler.addBlock(block);
       while (assembler.segmentReady()) {
         byte[] segment = new byte[SEGMENT];
-        progress.add(assembler.takeSegment(segment, 0));
+        progress.add(assembler.takeSegment(new byte[][] {segment}));
         segments.add(segment);
         assembler.startNextSegment(header(segments.size() - 1));
       }
