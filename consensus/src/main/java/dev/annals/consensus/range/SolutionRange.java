@@ -1,6 +1,7 @@
 package dev.annals.consensus.range;
 
 import dev.annals.primitives.NumShards;
+import dev.annals.primitives.ShardKind;
 import dev.annals.primitives.U64;
 import dev.annals.primitives.params.ProtocolParameters;
 
@@ -66,6 +67,17 @@ public record SolutionRange(long value) implements Comparable<SolutionRange> {
       next = upper;
     }
     return new SolutionRange(next);
+  }
+
+  /** The range a block on a shard of {@code kind} is judged by, from the global (beacon) range. */
+  public SolutionRange forShardKind(ShardKind kind, NumShards numShards) {
+    return switch (kind) {
+      case BEACON -> this;
+      case INTERMEDIATE -> toIntermediateShard(numShards);
+      case LEAF -> toLeafShard(numShards);
+      case PHANTOM ->
+          throw new IllegalArgumentException("shard kind: phantom shards have no blocks");
+    };
   }
 
   /** The range on a leaf shard: × the total number of leaf shards, saturating. */
