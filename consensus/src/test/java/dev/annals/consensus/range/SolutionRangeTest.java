@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.annals.primitives.NumShards;
+import dev.annals.primitives.ShardKind;
 import dev.annals.primitives.params.ProtocolParameters;
 import java.math.BigInteger;
 import java.util.SplittableRandom;
@@ -114,6 +115,17 @@ class SolutionRangeTest {
       assertThat(u(r.toIntermediateShard(shards).value()))
           .isEqualTo(u(v).multiply(u(7)).min(U64_MAX));
     }
+  }
+
+  @Test
+  void scalingFollowsTheBlocksShardKind() {
+    NumShards shards = new NumShards(3, 5);
+    SolutionRange r = new SolutionRange(1000);
+    assertThat(r.forShardKind(ShardKind.BEACON, shards)).isEqualTo(r);
+    assertThat(r.forShardKind(ShardKind.INTERMEDIATE, shards).value()).isEqualTo(3000);
+    assertThat(r.forShardKind(ShardKind.LEAF, shards).value()).isEqualTo(15000);
+    assertThatThrownBy(() -> r.forShardKind(ShardKind.PHANTOM, shards))
+        .hasMessageContaining("phantom");
   }
 
   @Test

@@ -105,6 +105,21 @@ class ShardCommitmentTreeTest {
   }
 
   @Test
+  void rootsCacheGivesTheTreeRootsAndReveals() {
+    Hash seed = Hash.blake3(new byte[] {4});
+    ShardCommitmentRoots roots = new ShardCommitmentRoots(seed, 6, 2);
+    for (long segments = 1; segments <= 5; segments++) {
+      HistorySize size = new HistorySize(segments);
+      ShardCommitmentTree tree = ShardCommitmentTree.build(seed, size, 6);
+      assertThat(roots.root(size)).isEqualTo(tree.root());
+      assertThat(roots.root(size)).isEqualTo(tree.root());
+      assertThat(roots.reveal(size, 17)).isEqualTo(tree.reveal(17));
+    }
+    assertThat(roots.root(HistorySize.ONE))
+        .isEqualTo(ShardCommitmentTree.build(seed, HistorySize.ONE, 6).root());
+  }
+
+  @Test
   void badInputIsNamed() {
     assertThatThrownBy(() -> ShardCommitmentTree.seedFromSecretKey(new byte[31]))
         .isInstanceOf(IllegalArgumentException.class)
