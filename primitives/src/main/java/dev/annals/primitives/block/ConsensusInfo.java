@@ -10,7 +10,7 @@ import dev.annals.primitives.solution.Solution;
 
 /**
  * Slot u64, proof of time (16 bytes), future proof of time (16 bytes), solution. 2480 bytes in
- * production, 2032 in dev.
+ * production, 1712 in dev.
  */
 public record ConsensusInfo(
     Slot slot, Bytes proofOfTime, Bytes futureProofOfTime, Solution solution) {

@@ -114,7 +114,7 @@ public record ProtocolParameters(
           7,
           8,
           20,
-          20,
+          10,
           12,
           8,
           1024,

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The farmer's shard commitment revealed by a solution: the commitments root, the Merkle proof of
- * the leaf (shard commitment leaves log2 hashes, 20 in both presets) and the leaf.
+ * the leaf (shard commitment leaves log2 hashes: 20 in production, 10 in dev) and the leaf.
  */
 public record ShardCommitment(Hash root, List<Hash> proof, Hash leaf) {
   public ShardCommitment {

@@ -50,7 +50,7 @@ class ProtocolParametersTest {
     assertThat(D.pieceHeaderSize()).isEqualTo(856);
     assertThat(D.pieceSize()).isEqualTo(4952);
     assertThat(D.posProofSize()).isEqualTo(96);
-    assertThat(D.solutionSize()).isEqualTo(1992);
+    assertThat(D.solutionSize()).isEqualTo(1672);
   }
 
   @Test

@@ -37,7 +37,7 @@ class SolutionCodecTest {
     ProtocolParameters p = ProtocolParameters.PRODUCTION;
     assertThat(Fixtures.solution(p, Fixtures.hash(0)).encode(p)).hasSize(2440);
     ProtocolParameters d = ProtocolParameters.DEV;
-    assertThat(Fixtures.solution(d, Fixtures.hash(0)).encode(d)).hasSize(1992);
+    assertThat(Fixtures.solution(d, Fixtures.hash(0)).encode(d)).hasSize(1672);
   }
 
   @Test
@@ -62,9 +62,10 @@ class SolutionCodecTest {
   void encodeChecksPresetSizes() {
     ProtocolParameters p = ProtocolParameters.PRODUCTION;
     Solution dev = Fixtures.solution(ProtocolParameters.DEV, Fixtures.hash(0));
+    // Dev commits to 2^10 shard commitment leaves, production to 2^20: the first field to differ.
     assertThatThrownBy(() -> dev.encode(p))
-        .hasMessageContaining("record_proof")
-        .hasMessageContaining("8 hashes");
+        .hasMessageContaining("shard_commitment.proof")
+        .hasMessageContaining("20 hashes");
     Solution wrongPos =
         new Solution(
             dev.publicKeyHash(),
