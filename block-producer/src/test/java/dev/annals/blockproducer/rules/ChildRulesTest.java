@@ -11,6 +11,7 @@ import dev.annals.consensus.block.BlockRuleException;
 import dev.annals.consensus.block.MissingDependencyException;
 import dev.annals.consensus.block.VerifiedBlock;
 import dev.annals.consensus.range.SolutionRange;
+import dev.annals.primitives.BlockNumber;
 import dev.annals.primitives.Bytes;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.ShardIndex;
@@ -190,6 +191,27 @@ class ChildRulesTest extends BlockRulesTestBase {
                 info.ownSegments(),
                 info.leafSegments()));
     assertBroken(f.seal(spec), BlockRule.CHILD_SEGMENTS_PROOF_INVALID);
+  }
+
+  @Test
+  void anIntermediateBlockNeedsAFarmerUnderItsShard() {
+    BlockSpec spec = i1();
+    f.useFarmer(spec, root(f.b2), new BlockNumber(3), false);
+    BlockRuleException e = broken(f.seal(spec));
+    assertThat(e.rule()).isEqualTo(BlockRule.SOLUTION_SHARD_MEMBERSHIP);
+    assertThat(e.getMessage()).contains("SOLUTION_SHARD_NOT_UNDER_BLOCK_SHARD");
+  }
+
+  @Test
+  void aBeaconBlockMayNotSkipIntermediateBlocks() throws Exception {
+    f.add(f.i1);
+    BlockSpec i2Spec = f.childSpec(f.i1, f.b2, 9);
+    Block i2 = f.add(f.seal(i2Spec));
+    BlockSpec spec = b3();
+    spec.intermediateBlocks = List.of(f.intermediateInfo(i2));
+    assertBroken(f.seal(spec), BlockRule.CHILD_GAP_OR_REPEAT);
+    spec.intermediateBlocks = List.of(f.intermediateInfo(f.i1), f.intermediateInfo(i2));
+    passes(f.seal(spec));
   }
 
   private static LeafBlockHeader leafHeader(Block block) {
