@@ -140,7 +140,7 @@ public final class BlockVerifier {
         children.checkChain(header.prefix().shardIndex(), parentRoot, blocks);
         children.checkLeafSegments(body.leafBlocks());
       }
-      default -> {}
+      case LeafBlockBody body -> {}
     }
     checkOwnSegments(header.prefix().shardIndex(), parentRoot, ownSegments(block.body()));
     return new VerifiedBlock(header.root(params), range, range.blockWeight());
