@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.annals.consensus.block.BlockRule;
 import dev.annals.consensus.block.BlockRuleException;
+import dev.annals.consensus.block.ChildBlockInfos;
 import dev.annals.consensus.block.MissingDependencyException;
 import dev.annals.consensus.block.VerifiedBlock;
 import dev.annals.consensus.range.SolutionRange;
@@ -17,8 +18,10 @@ import dev.annals.primitives.Hash;
 import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.block.Block;
 import dev.annals.primitives.block.ChildBlockRoots;
+import dev.annals.primitives.block.IntermediateBlockBody;
 import dev.annals.primitives.block.IntermediateBlockHeader;
 import dev.annals.primitives.block.IntermediateBlockInfo;
+import dev.annals.primitives.block.LeafBlockBody;
 import dev.annals.primitives.block.LeafBlockHeader;
 import dev.annals.primitives.block.LeafBlockInfo;
 import dev.annals.primitives.block.ProvenSegments;
@@ -212,6 +215,16 @@ class ChildRulesTest extends BlockRulesTestBase {
     assertBroken(f.seal(spec), BlockRule.CHILD_GAP_OR_REPEAT);
     spec.intermediateBlocks = List.of(f.intermediateInfo(f.i1), f.intermediateInfo(i2));
     passes(f.seal(spec));
+  }
+
+  @Test
+  void theProducersChildInfosAreTheOnesTheRulesAccept() {
+    assertThat(ChildBlockInfos.leaf(leafHeader(f.l1), (LeafBlockBody) f.l1.body()))
+        .isEqualTo(leafInfo(f.l1));
+    assertThat(
+            ChildBlockInfos.intermediate(
+                (IntermediateBlockHeader) f.i1.header(), (IntermediateBlockBody) f.i1.body(), P))
+        .isEqualTo(f.intermediateInfo(f.i1));
   }
 
   private static LeafBlockHeader leafHeader(Block block) {
