@@ -1,5 +1,6 @@
 package dev.annals.node.storage;
 
+import dev.annals.genesis.ChainSpec;
 import dev.annals.primitives.BlockNumber;
 import dev.annals.primitives.GlobalSegmentIndex;
 import dev.annals.primitives.Hash;
@@ -49,6 +50,16 @@ public final class ChainStorage implements AutoCloseable {
               + ")");
     }
     return new ChainStorage(NodeDatabase.open(dataDir, identity, config), params);
+  }
+
+  /**
+   * Opens (or creates) the database of {@code dataDir} for {@code spec}: identity from the spec's
+   * name and digest and the digest of the parameters it runs with.
+   */
+  public static ChainStorage open(Path dataDir, ChainSpec spec, StorageConfig config) {
+    ProtocolParameters params = spec.parameters();
+    return open(
+        dataDir, new DatabaseIdentity(spec.name(), spec.digest(), params.digest()), params, config);
   }
 
   public NodeDatabase database() {
