@@ -87,7 +87,7 @@ public final class NodeDatabase implements AutoCloseable {
     NativeHandles handles = new NativeHandles();
     try {
       if (exists) {
-        checkFamilies(path, handles);
+        checkFamilies(path);
       } else {
         Files.createDirectories(path);
       }
@@ -158,7 +158,7 @@ public final class NodeDatabase implements AutoCloseable {
     }
   }
 
-  private static void checkFamilies(Path path, NativeHandles handles) {
+  private static void checkFamilies(Path path) {
     List<byte[]> names;
     try (Options options = new Options()) {
       names = RocksDB.listColumnFamilies(options, path.toString());
