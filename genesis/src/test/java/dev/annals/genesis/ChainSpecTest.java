@@ -193,6 +193,18 @@ class ChainSpecTest {
   }
 
   @Test
+  void writtenJsonParsesBackToTheSameSpec() {
+    for (String name : ChainSpecs.BUILT_IN) {
+      ChainSpec spec = ChainSpecs.builtIn(name);
+      String json = ChainSpecJson.write(spec);
+      assertThat(json).contains("\"initialSolutionRange\" : \"");
+      ChainSpec back = ChainSpecParser.parse("written", json);
+      assertThat(back).isEqualTo(spec);
+      assertThat(back.digest()).isEqualTo(spec.digest());
+    }
+  }
+
+  @Test
   void loadsAFileByPath() throws Exception {
     Path file = dir.resolve("my.json");
     String json =

@@ -1,6 +1,9 @@
 package dev.annals.node.storage;
 
 import dev.annals.genesis.ChainSpec;
+import dev.annals.genesis.ChainSpecException;
+import dev.annals.genesis.ChainSpecJson;
+import dev.annals.genesis.ChainSpecParser;
 import dev.annals.primitives.BlockNumber;
 import dev.annals.primitives.GlobalSegmentIndex;
 import dev.annals.primitives.Hash;
@@ -31,11 +34,17 @@ public final class ChainStorage implements AutoCloseable {
   private final NodeDatabase database;
   private final ProtocolParameters params;
   private final Schema schema;
+  private final ChainSpec chainSpec;
 
   public ChainStorage(NodeDatabase database, ProtocolParameters params) {
+    this(database, params, null);
+  }
+
+  private ChainStorage(NodeDatabase database, ProtocolParameters params, ChainSpec chainSpec) {
     this.database = database;
     this.params = params;
     this.schema = new Schema(params);
+    this.chainSpec = chainSpec;
   }
 
   /** Opens (or creates) the database of {@code dataDir}; see {@link NodeDatabase#open}. */
@@ -58,8 +67,76 @@ public final class ChainStorage implements AutoCloseable {
    */
   public static ChainStorage open(Path dataDir, ChainSpec spec, StorageConfig config) {
     ProtocolParameters params = spec.parameters();
-    return open(
-        dataDir, new DatabaseIdentity(spec.name(), spec.digest(), params.digest()), params, config);
+    DatabaseIdentity identity =
+        new DatabaseIdentity(
+            spec.name(), spec.digest(), params.digest(), ChainSpecJson.write(spec));
+    return new ChainStorage(NodeDatabase.open(dataDir, identity, config), params, spec);
+  }
+
+  /**
+   * Opens the database of {@code dataDir} read-only, without its lock (a node may be running on
+   * it), with the chain spec stored in it; for tools that read a data directory. Writes are
+   * refused.
+   *
+   * @throws DatabaseMismatchException no chain spec is stored, or this build cannot use it
+   * @throws DatabaseCorruptionException the stored spec does not match the stored digests
+   */
+  public static ChainStorage openReadOnly(Path dataDir, StorageConfig config) {
+    NodeDatabase database = NodeDatabase.openReadOnly(dataDir, config);
+    try {
+      DatabaseIdentity stored = database.storedIdentity();
+      if (stored.chainSpecJson().isEmpty()) {
+        throw new DatabaseMismatchException(
+            "data directory "
+                + dataDir
+                + " does not hold its chain spec (chain '"
+                + stored.chainName()
+                + "', digest "
+                + stored.chainSpecDigest()
+                + ")");
+      }
+      ChainSpec spec;
+      try {
+        spec = ChainSpecParser.parse(dataDir + " metadata", stored.chainSpecJson());
+      } catch (ChainSpecException e) {
+        throw new DatabaseMismatchException(
+            "data directory "
+                + dataDir
+                + ": this build cannot use its chain spec: "
+                + e.getMessage());
+      }
+      if (!spec.digest().equals(stored.chainSpecDigest())) {
+        throw database.corruption(
+            "the stored chain spec has digest "
+                + spec.digest()
+                + " but the stored chain spec digest is "
+                + stored.chainSpecDigest());
+      }
+      ProtocolParameters params = spec.parameters();
+      if (!params.digest().equals(stored.presetDigest())) {
+        throw new DatabaseMismatchException(
+            "data directory "
+                + dataDir
+                + " was created with protocol parameters digest "
+                + stored.presetDigest()
+                + ", its chain spec gives "
+                + params.digest()
+                + " in this build");
+      }
+      return new ChainStorage(database, params, spec);
+    } catch (RuntimeException e) {
+      try {
+        database.close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+
+  /** The chain spec, when opened from one or read from the directory. */
+  public Optional<ChainSpec> chainSpec() {
+    return Optional.ofNullable(chainSpec);
   }
 
   public NodeDatabase database() {

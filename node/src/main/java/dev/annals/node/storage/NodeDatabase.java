@@ -34,7 +34,8 @@ import org.rocksdb.WriteBatch;
  * DatabaseCorruptionException} and never repaired.
  *
  * <p>{@link #close} is idempotent: it flushes the memtables, syncs the WAL and closes every native
- * handle; operations after it fail with {@link IllegalStateException}.
+ * handle; operations after it fail with {@link IllegalStateException}. {@link #openReadOnly} gives
+ * a lock-free reader for tools.
  */
 public final class NodeDatabase implements AutoCloseable {
   /** Bumped whenever a key or value layout of docs/storage.md changes. */
@@ -45,6 +46,7 @@ public final class NodeDatabase implements AutoCloseable {
   static final String KEY_CHAIN_SPEC_DIGEST = "chain_spec_digest";
   static final String KEY_PRESET_DIGEST = "preset_digest";
   static final String KEY_CHAIN_NAME = "chain_name";
+  static final String KEY_CHAIN_SPEC = "chain_spec";
 
   static final Column<String, byte[]> METADATA =
       new Column<>(ColumnFamily.METADATA, Codecs.ASCII, Codecs.RAW);
@@ -58,6 +60,8 @@ public final class NodeDatabase implements AutoCloseable {
   private final RocksDbOptions options;
   private final RocksDB db;
   private final Map<ColumnFamily, ColumnFamilyHandle> families;
+  private final boolean readOnly;
+  private final boolean isNew;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed;
 
@@ -66,12 +70,16 @@ public final class NodeDatabase implements AutoCloseable {
       NativeHandles handles,
       RocksDbOptions options,
       RocksDB db,
-      Map<ColumnFamily, ColumnFamilyHandle> families) {
+      Map<ColumnFamily, ColumnFamilyHandle> families,
+      boolean readOnly,
+      boolean isNew) {
     this.path = path;
     this.handles = handles;
     this.options = options;
     this.db = db;
     this.families = families;
+    this.readOnly = readOnly;
+    this.isNew = isNew;
   }
 
   /**
@@ -82,6 +90,39 @@ public final class NodeDatabase implements AutoCloseable {
    * @throws StorageException any other failure (I/O, directory locked by another process)
    */
   public static NodeDatabase open(Path dataDir, DatabaseIdentity identity, StorageConfig config) {
+    NodeDatabase database = open(dataDir, config, false);
+    try {
+      if (database.isNew) {
+        database.writeIdentity(identity);
+      } else {
+        database.checkIdentity(identity);
+      }
+      return database;
+    } catch (RuntimeException e) {
+      try {
+        database.close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Opens an existing database for reading only, without taking its lock: tools use it while a node
+   * runs on the directory, and see what was committed when they opened it. No identity is compared
+   * ({@link #storedIdentity} tells what the directory was made for); writes are refused.
+   */
+  public static NodeDatabase openReadOnly(Path dataDir, StorageConfig config) {
+    if (!Files.isRegularFile(dataDir.resolve(DB_FOLDER).resolve("CURRENT"))) {
+      existingDatabase(dataDir.resolve(DB_FOLDER));
+      throw new StorageException(
+          "data directory " + dataDir + " has no database (no " + DB_FOLDER + "/CURRENT)");
+    }
+    return open(dataDir, config, true);
+  }
+
+  private static NodeDatabase open(Path dataDir, StorageConfig config, boolean readOnly) {
     Path path = dataDir.resolve(DB_FOLDER);
     boolean exists = existingDatabase(path);
     NativeHandles handles = new NativeHandles();
@@ -102,7 +143,10 @@ public final class NodeDatabase implements AutoCloseable {
       List<ColumnFamilyHandle> opened = new ArrayList<>();
       RocksDB db;
       try {
-        db = RocksDB.open(options.db, path.toString(), descriptors, opened);
+        db =
+            readOnly
+                ? RocksDB.openReadOnly(options.db, path.toString(), descriptors, opened)
+                : RocksDB.open(options.db, path.toString(), descriptors, opened);
       } catch (RocksDBException e) {
         throw RocksDbErrors.translate(path, "open", e);
       }
@@ -115,13 +159,7 @@ public final class NodeDatabase implements AutoCloseable {
           families.put(ColumnFamily.values()[i - 1], handle);
         }
       }
-      NodeDatabase database = new NodeDatabase(path, handles, options, db, families);
-      if (exists) {
-        database.checkIdentity(identity);
-      } else {
-        database.writeIdentity(identity);
-      }
-      return database;
+      return new NodeDatabase(path, handles, options, db, families, readOnly, !exists);
     } catch (IOException e) {
       handles.close();
       throw new StorageException("database " + path + ": cannot create: " + e.getMessage(), e);
@@ -194,6 +232,9 @@ public final class NodeDatabase implements AutoCloseable {
       tx.put(METADATA, KEY_CHAIN_SPEC_DIGEST, identity.chainSpecDigest().toBytes());
       tx.put(METADATA, KEY_PRESET_DIGEST, identity.presetDigest().toBytes());
       tx.put(METADATA, KEY_CHAIN_NAME, identity.chainName().getBytes(StandardCharsets.UTF_8));
+      if (!identity.chainSpecJson().isEmpty()) {
+        tx.put(METADATA, KEY_CHAIN_SPEC, identity.chainSpecJson().getBytes(StandardCharsets.UTF_8));
+      }
       tx.commit();
     }
     syncWal();
@@ -243,6 +284,31 @@ public final class NodeDatabase implements AutoCloseable {
               + expected.chainName()
               + "'); use another --data-dir");
     }
+  }
+
+  /** What the directory was made for, as its metadata says (checked like on open). */
+  public DatabaseIdentity storedIdentity() {
+    int version = Codecs.readU32Le(requireMetadata(KEY_SCHEMA_VERSION, 4));
+    if (version != SCHEMA_VERSION) {
+      throw new DatabaseMismatchException(
+          "database "
+              + path
+              + " has storage schema version "
+              + Integer.toUnsignedString(version)
+              + ", this Annals reads version "
+              + SCHEMA_VERSION);
+    }
+    return new DatabaseIdentity(
+        get(METADATA, KEY_CHAIN_NAME)
+            .map(b -> new String(b, StandardCharsets.UTF_8))
+            .orElse("(unnamed)"),
+        Hash.wrap(requireMetadata(KEY_CHAIN_SPEC_DIGEST, Hash.SIZE)),
+        Hash.wrap(requireMetadata(KEY_PRESET_DIGEST, Hash.SIZE)),
+        get(METADATA, KEY_CHAIN_SPEC).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(""));
+  }
+
+  public boolean isReadOnly() {
+    return readOnly;
   }
 
   private byte[] requireMetadata(String key, int length) {
@@ -376,6 +442,9 @@ public final class NodeDatabase implements AutoCloseable {
   /** A new atomic write batch; nothing of it is visible until {@link StorageTransaction#commit}. */
   public StorageTransaction transaction() {
     checkOpen();
+    if (readOnly) {
+      throw new IllegalStateException("database " + path + " is open read-only");
+    }
     return new StorageTransaction(this, new WriteBatch());
   }
 
@@ -416,6 +485,9 @@ public final class NodeDatabase implements AutoCloseable {
     lock.readLock().lock();
     try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
       checkOpen();
+      if (readOnly) {
+        throw new IllegalStateException("database " + path + " is open read-only");
+      }
       db.flush(flush, new ArrayList<>(families.values()));
     } catch (RocksDBException e) {
       throw RocksDbErrors.translate(path, "flush", e);
@@ -451,11 +523,13 @@ public final class NodeDatabase implements AutoCloseable {
       }
       closed = true;
       RuntimeException failure = null;
-      try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
-        db.flush(flush, new ArrayList<>(families.values()));
-        db.syncWal();
-      } catch (RocksDBException e) {
-        failure = RocksDbErrors.translate(path, "flush and sync on close", e);
+      if (!readOnly) {
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+          db.flush(flush, new ArrayList<>(families.values()));
+          db.syncWal();
+        } catch (RocksDBException e) {
+          failure = RocksDbErrors.translate(path, "flush and sync on close", e);
+        }
       }
       try {
         handles.close();
