@@ -3,6 +3,7 @@ package dev.annals.genesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.annals.primitives.Bytes;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.NumShards;
 import dev.annals.primitives.params.ProtocolParameters;
@@ -157,7 +158,7 @@ class ChainSpecTest {
                 base.preset(),
                 base.numShards(),
                 base.genesisTimestampMillis(),
-                dev.annals.primitives.Bytes.wrap(new byte[] {0}),
+                Bytes.wrap(new byte[] {0}),
                 base.initialSolutionRange(),
                 base.slotIterations()),
             new ChainSpec(

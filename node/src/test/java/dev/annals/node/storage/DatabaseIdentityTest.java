@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 
 class DatabaseIdentityTest {
@@ -96,7 +98,7 @@ class DatabaseIdentityTest {
     createWithOneBlock();
     withRawDatabase(
         (db, handles) -> {
-          try (var options = new org.rocksdb.ColumnFamilyOptions()) {
+          try (var options = new ColumnFamilyOptions()) {
             db.createColumnFamily(
                     new ColumnFamilyDescriptor(
                         "from_the_future".getBytes(StandardCharsets.US_ASCII), options))
@@ -149,10 +151,10 @@ class DatabaseIdentityTest {
   private void withRawDatabase(RawAction action) throws Exception {
     String path = dir.resolve(NodeDatabase.DB_FOLDER).toString();
     List<byte[]> names;
-    try (var options = new org.rocksdb.Options()) {
+    try (var options = new Options()) {
       names = RocksDB.listColumnFamilies(options, path);
     }
-    try (var cfOptions = new org.rocksdb.ColumnFamilyOptions();
+    try (var cfOptions = new ColumnFamilyOptions();
         DBOptions dbOptions = new DBOptions()) {
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
       for (byte[] name : names) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.annals.primitives.BlockNumber;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.LocalSegmentIndex;
+import dev.annals.primitives.PiecePosition;
 import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.block.BlockHeader;
 import java.io.BufferedReader;
@@ -85,10 +86,7 @@ class TransactionAtomicityTest {
     pending.close();
     try (ChainStorage reopened = StorageFixtures.open(dir)) {
       assertThat(reopened.bestChain(LEAF)).contains(new ChainHead(new BlockNumber(1), hash(1)));
-      assertThat(
-              reopened.piece(
-                  LEAF, LocalSegmentIndex.ZERO, new dev.annals.primitives.PiecePosition(0)))
-          .isEmpty();
+      assertThat(reopened.piece(LEAF, LocalSegmentIndex.ZERO, new PiecePosition(0))).isEmpty();
     }
   }
 
