@@ -120,6 +120,8 @@ public final class BlockWrite implements AutoCloseable {
   /** Records that the segment with global index {@code segment} landed as {@code landing} says. */
   public BlockWrite landSegment(GlobalSegmentIndex segment, SegmentLanding landing) {
     tx.put(schema.segmentLandings, segment, landing);
+    tx.put(
+        schema.segmentGlobalIndex, new SegmentKey(landing.shard(), landing.localIndex()), segment);
     return this;
   }
 

@@ -319,6 +319,11 @@ public final class ChainStorage implements AutoCloseable {
     return database.get(schema.segmentLandings, segment);
   }
 
+  /** The global index of a shard segment once it has landed in a super segment. */
+  public Optional<GlobalSegmentIndex> globalIndex(ShardIndex shard, LocalSegmentIndex segment) {
+    return database.get(schema.segmentGlobalIndex, new SegmentKey(shard, segment));
+  }
+
   /**
    * The piece with global index {@code index}, its super segment fields (index, position, segment
    * proof) filled from the segment's landing; empty until that segment has landed and while its

@@ -16,6 +16,7 @@ public enum ColumnFamily {
   SUPER_SEGMENT_HEADERS("super_segment_headers", ColumnProfile.ORDERED),
   PIECES("pieces", ColumnProfile.LARGE_VALUES),
   SEGMENT_LANDINGS("segment_landings", ColumnProfile.ORDERED),
+  SEGMENT_GLOBAL_INDEX("segment_global_index", ColumnProfile.POINT_LOOKUP),
   ARCHIVER_STATE("archiver_state", ColumnProfile.POINT_LOOKUP);
 
   private final String familyName;

@@ -8,6 +8,7 @@ import dev.annals.primitives.SuperSegmentIndex;
 import dev.annals.primitives.block.BlockBody;
 import dev.annals.primitives.block.BlockHeader;
 import dev.annals.primitives.codec.DecodeException;
+import dev.annals.primitives.codec.LittleEndian;
 import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.segment.Piece;
 import dev.annals.primitives.segment.SegmentHeader;
@@ -35,6 +36,9 @@ public final class Schema {
   public final Column<PieceKey, Piece> pieces;
   public final Column<GlobalSegmentIndex, SegmentLanding> segmentLandings;
 
+  /** The reverse of the landings: a shard segment's global index, u64 LE. */
+  public final Column<SegmentKey, GlobalSegmentIndex> segmentGlobalIndex;
+
   /** Opaque bytes the archiver task stores and reads back; storage does not interpret them. */
   public final Column<ShardIndex, byte[]> archiverState;
 
@@ -61,6 +65,8 @@ public final class Schema {
     segmentLandings =
         new Column<>(
             ColumnFamily.SEGMENT_LANDINGS, Keys.GLOBAL_SEGMENT, SegmentLanding.codec(params));
+    segmentGlobalIndex =
+        new Column<>(ColumnFamily.SEGMENT_GLOBAL_INDEX, SegmentKey.CODEC, GLOBAL_INDEX_VALUE);
     archiverState = new Column<>(ColumnFamily.ARCHIVER_STATE, Keys.SHARD, Codecs.RAW);
   }
 
@@ -79,6 +85,22 @@ public final class Schema {
         public byte[] decode(byte[] bytes) {
           Codecs.requireLength("block_index.value", bytes, 0);
           return bytes;
+        }
+      };
+
+  private static final Codec<GlobalSegmentIndex> GLOBAL_INDEX_VALUE =
+      new Codec<>() {
+        @Override
+        public byte[] encode(GlobalSegmentIndex value) {
+          byte[] out = new byte[8];
+          LittleEndian.putLong(out, 0, value.value());
+          return out;
+        }
+
+        @Override
+        public GlobalSegmentIndex decode(byte[] bytes) {
+          Codecs.requireLength("segment_global_index.value", bytes, 8);
+          return new GlobalSegmentIndex(LittleEndian.getLong(bytes, 0));
         }
       };
 

@@ -182,6 +182,7 @@ class ChainStorageRoundTripTest {
           .contains(pieces.get(5));
       PieceIndex globalPiece = PARAMS.pieceIndex(global, position);
       assertThat(storage.piece(globalPiece)).as("not landed yet").isEmpty();
+      assertThat(storage.globalIndex(LEAF, new LocalSegmentIndex(local))).isEmpty();
 
       List<Hash> proof = new ArrayList<>(StorageFixtures.hashes(900, 3));
       while (proof.size() < PARAMS.segmentProofHashes()) {
@@ -199,6 +200,8 @@ class ChainStorageRoundTripTest {
         write.commit();
       }
       assertThat(storage.landing(global)).contains(landing);
+      assertThat(storage.globalIndex(LEAF, new LocalSegmentIndex(local))).contains(global);
+      assertThat(storage.globalIndex(LEAF, new LocalSegmentIndex(local + 1))).isEmpty();
       Piece landed = storage.piece(globalPiece).orElseThrow();
       Piece stored = pieces.get(5);
       assertThat(landed.record()).isEqualTo(stored.record());
