@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.annals.consensus.range.SolutionRange;
 import dev.annals.primitives.Bytes;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.NumShards;
@@ -125,11 +126,14 @@ public final class ChainSpecParser {
     if (node.isObject()) {
       Fields derived = top.object("initialSolutionRange", SOLUTION_RANGE_FIELDS);
       long pieces = derived.longInteger("fromPieces", 1, Long.MAX_VALUE);
-      try {
-        return SolutionRanges.fromPieces(pieces, preset);
-      } catch (IllegalArgumentException e) {
-        throw new ChainSpecException(source, "initialSolutionRange.fromPieces", e.getMessage(), e);
+      long range = SolutionRange.fromPieces(pieces, preset).value();
+      if (range == 0) {
+        throw new ChainSpecException(
+            source,
+            "initialSolutionRange.fromPieces",
+            "gives solution range 0, which no solution can meet (value " + pieces + ")");
       }
+      return range;
     }
     throw new ChainSpecException(
         source,

@@ -1,5 +1,6 @@
 package dev.annals.genesis;
 
+import dev.annals.consensus.block.StateRoots;
 import dev.annals.kernel.Kernels;
 import dev.annals.primitives.BlockNumber;
 import dev.annals.primitives.Bytes;
@@ -15,6 +16,7 @@ import dev.annals.primitives.SuperSegmentIndex;
 import dev.annals.primitives.block.BeaconBlockBody;
 import dev.annals.primitives.block.BeaconBlockHeader;
 import dev.annals.primitives.block.BeaconChainInfo;
+import dev.annals.primitives.block.Block;
 import dev.annals.primitives.block.BlockBody;
 import dev.annals.primitives.block.BlockHeader;
 import dev.annals.primitives.block.BlockHeaderPrefix;
@@ -27,12 +29,11 @@ import dev.annals.primitives.block.IntermediateBlockHeader;
 import dev.annals.primitives.block.LeafBlockBody;
 import dev.annals.primitives.block.LeafBlockHeader;
 import dev.annals.primitives.block.Seal;
-import dev.annals.primitives.codec.LittleEndian;
 import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.solution.ShardCommitment;
 import dev.annals.primitives.solution.Solution;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +50,6 @@ import java.util.OptionalLong;
  * iterations and shard counts; intermediate and leaf headers point at the beacon genesis.
  */
 public final class GenesisBlocks {
-  private static final byte[] STATE_DOMAIN =
-      "annals-genesis-state-v1".getBytes(StandardCharsets.US_ASCII);
-
   private final ChainSpec spec;
   private final ProtocolParameters params;
   private final Map<ShardIndex, GenesisBlock> blocks;
@@ -94,13 +92,9 @@ public final class GenesisBlocks {
     return new ArrayList<>(blocks.values());
   }
 
-  /** {@code H("annals-genesis-state-v1" ‖ chain spec digest ‖ shard u32 LE)}. */
+  /** The genesis state root of {@code shard}: see {@link StateRoots#genesis}. */
   public static Hash stateRoot(ChainSpec spec, ShardIndex shard) {
-    byte[] in = new byte[STATE_DOMAIN.length + Hash.SIZE + 4];
-    System.arraycopy(STATE_DOMAIN, 0, in, 0, STATE_DOMAIN.length);
-    spec.digest().copyTo(in, STATE_DOMAIN.length);
-    LittleEndian.putInt(in, STATE_DOMAIN.length + Hash.SIZE, shard.value());
-    return Hash.blake3(in);
+    return StateRoots.genesis(spec.digest(), shard);
   }
 
   /**
@@ -112,15 +106,14 @@ public final class GenesisBlocks {
    */
   public byte[] beaconArchiverBytes() {
     GenesisBlock beacon = beacon();
-    byte[] header = beacon.header().encode(params);
-    byte[] body = beacon.body().encode(params);
+    byte[] block = new Block(beacon.header(), beacon.body()).archiverBytes(params);
     int segmentSize = Math.toIntExact(params.segmentSize());
-    int length = 8 + header.length + body.length;
+    int length = block.length;
     if (length > segmentSize) {
       throw new IllegalStateException(
           "beacon genesis of " + length + " bytes exceeds one segment of " + segmentSize);
     }
-    byte[] out = ArchiverBytes.of(header, body, segmentSize);
+    byte[] out = Arrays.copyOf(block, segmentSize);
     Kernels.chacha8()
         .keystream(
             beacon.header().result().stateRoot().toBytes(), 0, out, length, segmentSize - length);

@@ -3,6 +3,7 @@ package dev.annals.genesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.annals.consensus.range.SolutionRange;
 import dev.annals.primitives.Bytes;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.NumShards;
@@ -96,13 +97,13 @@ class ChainSpecTest {
         BigInteger widened =
             new BigInteger(Long.toUnsignedString(naive)).multiply(BigInteger.valueOf(p.sBuckets()));
         long expected = widened.divide(BigInteger.valueOf(pieces)).longValue();
-        assertThat(SolutionRanges.fromPieces(pieces, p))
+        assertThat(SolutionRange.fromPieces(pieces, p).value())
             .as("%s %d", p.name(), pieces)
             .isEqualTo(expected);
       }
     }
     assertThat(ChainSpecs.builtIn("production").initialSolutionRange())
-        .isEqualTo(SolutionRanges.fromPieces(1000, ProtocolParameters.PRODUCTION));
+        .isEqualTo(SolutionRange.fromPieces(1000, ProtocolParameters.PRODUCTION).value());
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.annals.primitives.Hash;
 import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.ShardKind;
 import dev.annals.primitives.block.BeaconBlockHeader;
+import dev.annals.primitives.block.Block;
 import dev.annals.primitives.block.BlockBody;
 import dev.annals.primitives.block.BlockHeader;
 import dev.annals.primitives.block.IntermediateBlockHeader;
@@ -94,7 +95,7 @@ class GenesisBlocksTest {
         Kernels.chacha8()
             .keystream(beacon.header().result().stateRoot().toBytes(), segmentSize - end);
     assertThat(Arrays.copyOfRange(bytes, end, segmentSize)).isEqualTo(keystream);
-    assertThat(ArchiverBytes.of(beacon.header(), beacon.body(), params))
+    assertThat(new Block(beacon.header(), beacon.body()).archiverBytes(params))
         .isEqualTo(Arrays.copyOf(bytes, end));
   }
 
