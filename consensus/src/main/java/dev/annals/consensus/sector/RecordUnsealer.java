@@ -26,7 +26,9 @@ final class RecordUnsealer {
       int pieceOffset) {
     PosProofs proofs = pos.createProofs(sectorId.evaluationSeed(new PieceOffset(pieceOffset)));
     byte[] row = map.row(pieceOffset);
-    if (!Arrays.equals(row, proofs.foundProofs())) {
+    byte[] found = proofs.foundProofs();
+    if (!Arrays.equals(
+        row, StoredChunks.row(found, proofs.count(), layout.params().recordChunks()))) {
       throw new CorruptSectorException(
           SectorRegion.CONTENTS_MAP,
           "row of piece offset "
@@ -50,11 +52,12 @@ final class RecordUnsealer {
       }
     }
     long chunksInRegion = layout.chunksSize() / SectorLayout.CHUNK_SIZE;
-    int n = 0;
+    int masked = 0;
     for (int i = 0; i < row.length; i++) {
       int bits = row[i] & 0xff;
       while (bits != 0) {
-        int s = i * 8 + Integer.numberOfTrailingZeros(bits);
+        int bit = Integer.numberOfTrailingZeros(bits);
+        int s = i * 8 + bit;
         bits &= bits - 1;
         if (rankBase[s] >= metadata.sBucketSize(s)) {
           throw new CorruptSectorException(
@@ -74,12 +77,13 @@ final class RecordUnsealer {
         byte[] chunk = new byte[SectorLayout.CHUNK_SIZE];
         sector.read(
             layout.chunksOffset() + location * SectorLayout.CHUNK_SIZE, chunk, 0, chunk.length);
-        int maskAt = n * SectorLayout.CHUNK_SIZE;
-        for (int b = 0; b < chunk.length; b++) {
-          chunk[b] ^= masks[maskAt + b];
+        if ((found[i] & (1 << bit)) != 0) {
+          int maskAt = masked++ * SectorLayout.CHUNK_SIZE;
+          for (int b = 0; b < chunk.length; b++) {
+            chunk[b] ^= masks[maskAt + b];
+          }
         }
         chunks[s] = chunk;
-        n++;
       }
     }
     return new UnsealedChunks(chunks, proofs);

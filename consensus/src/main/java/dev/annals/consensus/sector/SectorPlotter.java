@@ -135,8 +135,7 @@ public final class SectorPlotter {
                         pieceBytes,
                         params.pieceHeaderSize(),
                         out,
-                        bitmap,
-                        p);
+                        bitmap);
                     sealed[p] = out;
                     pieceChecksums[p] = Kernels.blake3().hash(pieceBytes);
                     headers[p] = java.util.Arrays.copyOf(pieceBytes, params.pieceHeaderSize());

@@ -47,6 +47,17 @@ public final class SectorProver {
               + ")");
     }
     UnsealedChunks unsealed = unsealer.unseal(sector, layout, metadata, map, sectorId, pieceOffset);
+    byte[] proofOfSpace = unsealed.proofs().proof(s);
+    if (proofOfSpace == null) {
+      throw new IllegalArgumentException(
+          "candidate: s-bucket "
+              + s
+              + " of piece offset "
+              + pieceOffset
+              + " holds a filler chunk without a proof of space; it cannot win (value "
+              + candidate
+              + ")");
+    }
     byte[] chunk = unsealed.chunks()[s].clone();
 
     int k = params.recordChunks();
@@ -75,7 +86,7 @@ public final class SectorProver {
               + ": parity chunks root disagrees with the recovered record");
     }
     return new SectorSolution(
-        pieceOffset, s, chunk, chunkProof, Hash.wrap(root), unsealed.proofs().proof(s), header);
+        pieceOffset, s, chunk, chunkProof, Hash.wrap(root), proofOfSpace, header);
   }
 
   /**
@@ -91,12 +102,7 @@ public final class SectorProver {
     byte[] checksum = hasher.finish(Hash.SIZE);
     if (!Arrays.equals(
         checksum, 0, Hash.SIZE, recordMetadata, headerSize, headerSize + Hash.SIZE)) {
-      throw new CorruptSectorException(
-          SectorRegion.RECORD_CHUNKS,
-          "piece offset "
-              + pieceOffset
-              + ": recovered piece does not match its stored checksum (record chunks or record"
-              + " metadata damaged)");
+      throw new CorruptSectorException(SectorRegion.PIECE_CHECKSUM, "piece offset " + pieceOffset);
     }
     try {
       return PieceHeader.decode(Arrays.copyOf(recordMetadata, headerSize), params);

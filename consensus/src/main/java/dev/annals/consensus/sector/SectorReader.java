@@ -43,12 +43,7 @@ public final class SectorReader {
     byte[] checksum = Kernels.blake3().hash(pieceBytes);
     if (!Arrays.equals(
         checksum, 0, Hash.SIZE, recordMetadata, headerSize, headerSize + Hash.SIZE)) {
-      throw new CorruptSectorException(
-          SectorRegion.RECORD_CHUNKS,
-          "piece offset "
-              + pieceOffset
-              + ": recovered piece does not match its stored checksum (record chunks or record"
-              + " metadata damaged)");
+      throw new CorruptSectorException(SectorRegion.PIECE_CHECKSUM, "piece offset " + pieceOffset);
     }
     try {
       return Piece.decode(pieceBytes, params);

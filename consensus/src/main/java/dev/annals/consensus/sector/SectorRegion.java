@@ -6,6 +6,7 @@ public enum SectorRegion {
   CONTENTS_MAP("sector contents map"),
   RECORD_CHUNKS("record chunks (s-buckets)"),
   RECORD_METADATA("record metadata (piece header and piece checksum)"),
+  PIECE_CHECKSUM("record chunks or record metadata (recovered piece differs from its checksum)"),
   SECTOR_CHECKSUM("sector checksum"),
   SECTOR_METADATA("sector metadata");
 
