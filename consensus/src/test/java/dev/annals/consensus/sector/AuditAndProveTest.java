@@ -81,7 +81,7 @@ class AuditAndProveTest {
   void auditMatchesANaiveRecomputation() {
     Random random = new Random(5);
     SectorAuditor auditor = new SectorAuditor(DEV);
-    for (int round = 0; round < 6; round++) {
+    for (int round = 0; round < 3; round++) {
       byte[] c = new byte[32];
       random.nextBytes(c);
       Hash challenge = Hash.wrap(c);
