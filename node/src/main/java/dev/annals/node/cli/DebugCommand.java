@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
       VerifyPieceCommand.class,
       ReconstructCommand.class,
       DebugPosCommand.class,
-      DebugPotCommand.class
+      DebugPotCommand.class,
+      DebugPlotCommand.class,
+      DebugAuditCommand.class
     })
 public final class DebugCommand implements Runnable {
   @Spec CommandSpec spec;
