@@ -41,10 +41,11 @@ final class RecordUnsealer {
     byte[][] chunks = new byte[layout.params().sBuckets()][];
     int[] rankBase = new int[chunks.length];
     // Rank of this piece in each s-bucket = set bits of earlier rows in that column.
+    byte[] rows = map.rows();
     for (int p = 0; p < pieceOffset; p++) {
-      byte[] earlier = map.row(p);
-      for (int i = 0; i < earlier.length; i++) {
-        int bits = earlier[i] & row[i] & 0xff;
+      int start = p * row.length;
+      for (int i = 0; i < row.length; i++) {
+        int bits = rows[start + i] & row[i] & 0xff;
         while (bits != 0) {
           rankBase[i * 8 + Integer.numberOfTrailingZeros(bits)]++;
           bits &= bits - 1;

@@ -27,8 +27,9 @@ public final class SectorAuditor {
       Hash globalChallenge,
       long solutionRange) {
     SectorLayout layout = SectorReader.checkedLayout(params, sector, metadata);
-    byte[] slotChallenge = sectorId.slotChallenge(globalChallenge).toBytes();
-    int s = new SectorSlotChallenge(Hash.wrap(slotChallenge.clone())).sBucket(params.sBuckets());
+    SectorSlotChallenge challenge = sectorId.slotChallenge(globalChallenge);
+    byte[] slotChallenge = challenge.toBytes();
+    int s = challenge.sBucket(params.sBuckets());
     int size = metadata.sBucketSize(s);
     List<AuditCandidate> candidates = new ArrayList<>();
     if (size == 0) {

@@ -51,6 +51,11 @@ public final class SectorContentsMap {
     System.arraycopy(bitmap, 0, rows, rowStart(pieceOffset), layout.bitmapSize());
   }
 
+  /** The rows back to back (not a copy: callers in this package only read it). */
+  byte[] rows() {
+    return rows;
+  }
+
   public byte[] row(int pieceOffset) {
     int start = rowStart(pieceOffset);
     return Arrays.copyOfRange(rows, start, start + layout.bitmapSize());

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -138,7 +139,7 @@ public final class SectorPlotter {
                         bitmap);
                     sealed[p] = out;
                     pieceChecksums[p] = Kernels.blake3().hash(pieceBytes);
-                    headers[p] = java.util.Arrays.copyOf(pieceBytes, params.pieceHeaderSize());
+                    headers[p] = Arrays.copyOf(pieceBytes, params.pieceHeaderSize());
                     synchronized (map) {
                       map.setRow(p, bitmap);
                     }
