@@ -66,35 +66,44 @@ class ProductionSectorTest {
     PlottedSector plotted = new SectorPlotter(P, 2).plot(id, new SectorIndex(0), history, pieces);
     SectorLayout layout = new SectorLayout(P, 2);
     assertThat((long) plotted.bytes().length).isEqualTo(layout.sectorSize());
-    // K = 20 records are full: no filler chunks, the chunks region is used exactly.
     assertThat(plotted.metadata().totalChunks()).isEqualTo(2L * P.recordChunks());
 
     ProofOfSpace pos = Kernels.proofOfSpace(SectorLayout.posParameters(P), 2);
-    SectorReader reader = new SectorReader(P, pos);
-    for (int offset = 0; offset < 2; offset++) {
-      assertThat(reader.readPiece(plotted.data(), plotted.metadata(), id, offset).encode(P))
-          .isEqualTo(pieces.get(offset).encode(P));
-    }
 
-    Hash challenge = Hash.blake3(new byte[] {3});
-    List<AuditCandidate> candidates =
-        new SectorAuditor(P).audit(plotted.data(), plotted.metadata(), id, challenge, -1L);
-    int s = id.slotChallenge(challenge).sBucket(P.sBuckets());
-    assertThat(candidates).hasSize(plotted.metadata().sBucketSize(s));
-    if (!candidates.isEmpty()) {
-      SectorSolution solution =
-          new SectorProver(P, pos)
-              .prove(plotted.data(), plotted.metadata(), id, candidates.getFirst());
-      assertThat(solution.chunkProof()).hasSize(16 * 32);
-      assertThat(solution.chunkProofValid(P)).isTrue();
-      byte[] parityRoot = new byte[32];
-      byte[] root =
-          RecordCommitment.commit(
-              P, pieces.get(solution.pieceOffset()).record().toBytes(), 0, parityRoot, 0);
-      assertThat(solution.recordRoot().toBytes()).isEqualTo(root);
-      PosProofs proofs =
-          pos.createProofs(id.evaluationSeed(new PieceOffset(solution.pieceOffset())));
-      assertThat(solution.proofOfSpace()).isEqualTo(proofs.proof(s));
+    // Two pieces fill about one chunk per s-bucket: look for a challenge that hits one.
+    Hash challenge = null;
+    List<AuditCandidate> candidates = List.of();
+    for (byte i = 3; candidates.isEmpty(); i++) {
+      challenge = Hash.blake3(new byte[] {i});
+      candidates =
+          new SectorAuditor(P).audit(plotted.data(), plotted.metadata(), id, challenge, -1L);
+      int s = id.slotChallenge(challenge).sBucket(P.sBuckets());
+      assertThat(candidates).hasSize(plotted.metadata().sBucketSize(s));
     }
+    SectorSolution solution =
+        new SectorProver(P, pos)
+            .prove(plotted.data(), plotted.metadata(), id, candidates.getFirst());
+    assertThat(solution.chunkProof()).hasSize(16 * 32);
+    assertThat(solution.chunkProofValid(P)).isTrue();
+    byte[] parityRoot = new byte[32];
+    byte[] root =
+        RecordCommitment.commit(
+            P, pieces.get(solution.pieceOffset()).record().toBytes(), 0, parityRoot, 0);
+    assertThat(solution.recordRoot().toBytes()).isEqualTo(root);
+    PosProofs proofs = pos.createProofs(id.evaluationSeed(new PieceOffset(solution.pieceOffset())));
+    assertThat(solution.proofOfSpace()).isEqualTo(proofs.proof(solution.sBucket()));
+    // A K = 20 record is full: its contents-map row is exactly its found proofs (no fillers), as
+    // in Abundance.
+    assertThat(proofs.count()).isEqualTo(P.recordChunks());
+    assertThat(SectorContentsMap.read(layout, plotted.data()).row(solution.pieceOffset()))
+        .isEqualTo(proofs.foundProofs());
+
+    // The proven piece's record is covered by the record root; read the other one back.
+    int other = 1 - solution.pieceOffset();
+    assertThat(
+            new SectorReader(P, pos)
+                .readPiece(plotted.data(), plotted.metadata(), id, other)
+                .encode(P))
+        .isEqualTo(pieces.get(other).encode(P));
   }
 }
