@@ -129,4 +129,30 @@ class SectorCorruptionTest {
         () -> new SectorVerifier(DEV).verify(f.plotted.data(), lying),
         SectorRegion.SECTOR_METADATA);
   }
+
+  @Test
+  void proverRefusesADamagedWinningChunk() {
+    SectorProver prover = new SectorProver(DEV, 1);
+    for (byte i = 0; i < 100; i++) {
+      Hash challenge = Hash.blake3(new byte[] {i});
+      for (AuditCandidate c :
+          new SectorAuditor(DEV)
+              .audit(f.plotted.data(), f.plotted.metadata(), f.sectorId, challenge, -1L)) {
+        try {
+          prover.prove(f.plotted.data(), f.plotted.metadata(), f.sectorId, c);
+        } catch (IllegalArgumentException filler) {
+          continue;
+        }
+        long chunkAt =
+            layout.chunksOffset()
+                + (f.plotted.metadata().sBucketOffset(c.sBucket()) + c.chunkOffset()) * 32;
+        byte[] bytes = flipped(chunkAt + 31);
+        expectRegion(
+            () -> prover.prove(SectorData.of(bytes), f.plotted.metadata(), f.sectorId, c),
+            SectorRegion.PIECE_CHECKSUM);
+        return;
+      }
+    }
+    throw new AssertionError("no provable candidate in 100 challenges");
+  }
 }
