@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
       ReconstructCommand.class,
       DebugPosCommand.class,
       DebugPotCommand.class,
-      ChainSpecCommand.class
+      ChainSpecCommand.class,
+      DebugPlotCommand.class,
+      DebugAuditCommand.class
     })
 public final class DebugCommand implements Runnable {
   @Spec CommandSpec spec;
