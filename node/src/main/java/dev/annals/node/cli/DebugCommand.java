@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
       VerifyPieceCommand.class,
       ReconstructCommand.class,
       DebugPosCommand.class,
-      DebugPotCommand.class
+      DebugPotCommand.class,
+      DebugSuperSegmentCommand.class
     })
 public final class DebugCommand implements Runnable {
   @Spec CommandSpec spec;
