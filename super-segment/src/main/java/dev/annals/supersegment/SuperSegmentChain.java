@@ -19,10 +19,11 @@ import java.util.Optional;
  * headers it checks because {@code SuperSegmentIndex} is already the primitive u64 index type.
  *
  * <p>Per super segment it keeps 40 bytes: the root (32) and the max segment index (8), in pages of
- * 1024 entries (one {@code byte[]} and one {@code long[]} each), plus one {@code long} per page for
- * the page search. The segment count is the difference of consecutive max indices (the first super
- * segment's is {@code max + 1}); the index is the entry number, since indices are consecutive from
- * 0. Of the last header it keeps the whole header and its hash, to check the next.
+ * 1024 entries (one {@code byte[]} and one {@code long[]} each), plus about 1/7 of a {@code long}
+ * in the search levels ({@link MaxIndexLevels}). The segment count is the difference of consecutive
+ * max indices (the first super segment's is {@code max + 1}); the index is the entry number, since
+ * indices are consecutive from 0. Of the last header it keeps the whole header and its hash, to
+ * check the next.
  *
  * <p>Appending is all or nothing: a header (or batch) that does not follow leaves the chain as it
  * was. Not thread-safe for writers; readers may share it once appending is done.
@@ -34,8 +35,7 @@ public final class SuperSegmentChain {
 
   private byte[][] rootPages = new byte[4][];
   private long[][] maxPages = new long[4][];
-  // The max index of each page's last entry so far: the first level of the search.
-  private long[] pageLastMax = new long[4];
+  private final MaxIndexLevels levels = new MaxIndexLevels();
   private int size;
   private SuperSegmentHeader lastHeader;
   private Hash lastHash;
@@ -183,7 +183,7 @@ public final class SuperSegmentChain {
     header.root().copyTo(rootPages[page], slot * Hash.SIZE);
     long max = header.maxSegmentIndex().value();
     maxPages[page][slot] = max;
-    pageLastMax[page] = max;
+    levels.append(size, max, this::maxAt);
     size++;
     lastHeader = header;
     lastHash = hash;
@@ -195,10 +195,8 @@ public final class SuperSegmentChain {
     long[] maxes = new long[PAGE];
     if (page == rootPages.length) {
       int grown = page * 2;
-      long[] lastMax = Arrays.copyOf(pageLastMax, grown);
       byte[][] rootsGrown = Arrays.copyOf(rootPages, grown);
       long[][] maxesGrown = Arrays.copyOf(maxPages, grown);
-      pageLastMax = lastMax;
       rootPages = rootsGrown;
       maxPages = maxesGrown;
     }
@@ -214,11 +212,8 @@ public final class SuperSegmentChain {
     for (int p = pages; p < rootPages.length; p++) {
       rootPages[p] = null;
       maxPages[p] = null;
-      pageLastMax[p] = 0;
     }
-    if (size > 0) {
-      pageLastMax[(size - 1) >>> PAGE_BITS] = maxAt(size - 1);
-    }
+    levels.rollBack(size, size == 0 ? 0 : maxAt(size - 1));
   }
 
   /** The root of super segment {@code index}. */
@@ -282,29 +277,14 @@ public final class SuperSegmentChain {
     if (size == 0 || Long.compareUnsigned(g, lastMax()) > 0) {
       throw beyondHistory("global_segment_index", U64.toString(g), new GlobalSegmentIndex(g));
     }
-    int lo = 0;
-    int hi = (size - 1) >>> PAGE_BITS;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (Long.compareUnsigned(pageLastMax[mid], g) >= 0) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
+    // Groups of 8 never cross a page (1024 is a multiple of 8).
+    int i = levels.findEntryGroup(g, size) << MaxIndexLevels.FANOUT_BITS;
+    long[] maxes = maxPages[i >>> PAGE_BITS];
+    int end = Math.min(i + MaxIndexLevels.FANOUT, size) - 1;
+    while (i < end && Long.compareUnsigned(maxes[i & PAGE_MASK], g) < 0) {
+      i++;
     }
-    int page = lo;
-    long[] maxes = maxPages[page];
-    int a = 0;
-    int b = Math.min(PAGE, size - (page << PAGE_BITS)) - 1;
-    while (a < b) {
-      int mid = (a + b) >>> 1;
-      if (Long.compareUnsigned(maxes[mid], g) >= 0) {
-        b = mid;
-      } else {
-        a = mid + 1;
-      }
-    }
-    return (page << PAGE_BITS) + a;
+    return i;
   }
 
   private long lastMax() {
@@ -372,8 +352,8 @@ public final class SuperSegmentChain {
   public long retainedArrayBytes() {
     long pages = (size + PAGE_MASK) >>> PAGE_BITS;
     long perPage = (16L + PAGE * Hash.SIZE) + (16L + PAGE * 8L);
-    long tables = 3 * 16L + rootPages.length * (4L + 4L + 8L);
-    return pages * perPage + tables;
+    long tables = 2 * 16L + rootPages.length * (4L + 4L);
+    return pages * perPage + tables + levels.retainedBytes();
   }
 
   private void requireNotEmpty() {

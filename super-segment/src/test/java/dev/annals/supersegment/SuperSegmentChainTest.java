@@ -143,7 +143,6 @@ class SuperSegmentChainTest {
     chain.appendAll(headers.subList(0, 1020));
     SuperSegmentHeader lastKept = headers.get(1019);
     long lastGlobal = lastKept.maxSegmentIndex().value();
-    long retained = chain.retainedArrayBytes();
 
     List<SuperSegmentHeader> batch = new ArrayList<>(headers.subList(1020, 1100));
     SuperSegmentHeader bad = batch.get(50);
@@ -161,7 +160,6 @@ class SuperSegmentChainTest {
     assertThat(chain.size()).isEqualTo(1020);
     assertThat(chain.lastHeader()).contains(lastKept);
     assertThat(chain.maxSegmentIndex().value()).isEqualTo(lastGlobal);
-    assertThat(chain.retainedArrayBytes()).isEqualTo(retained);
     assertThatThrownBy(() -> chain.locate(new GlobalSegmentIndex(lastGlobal + 1)))
         .hasMessageContaining("beyond the known history");
     assertThat(chain.locate(new GlobalSegmentIndex(lastGlobal)).superSegment())
@@ -172,6 +170,31 @@ class SuperSegmentChainTest {
     for (SuperSegmentHeader h : headers.subList(1000, 1300)) {
       assertThat(chain.locate(h.maxSegmentIndex()).superSegment()).isEqualTo(h.index());
       assertThat(chain.root(h.index())).isEqualTo(h.root());
+    }
+  }
+
+  @Test
+  void lookupsStayRightAfterFailedBatchesAtEveryLevelBoundary() {
+    Random random = new Random(16);
+    List<SuperSegmentHeader> headers = SyntheticHeaders.chain(random, 700, 4);
+    for (int kept : new int[] {1, 7, 8, 9, 63, 64, 65, 511, 512, 513}) {
+      SuperSegmentChain chain = new SuperSegmentChain();
+      chain.appendAll(headers.subList(0, kept));
+      List<SuperSegmentHeader> batch = new ArrayList<>(headers.subList(kept, 700));
+      batch.add(headers.get(3)); // out of sequence at the end
+      assertThatThrownBy(() -> chain.appendAll(batch)).hasMessageContaining("rejected: index");
+      assertThat(chain.size()).isEqualTo(kept);
+      long last = headers.get(kept - 1).maxSegmentIndex().value();
+      for (long g = 0; g <= last; g++) {
+        assertThat(chain.locate(new GlobalSegmentIndex(g)).superSegment())
+            .as("kept %d, segment %d", kept, g)
+            .isEqualTo(linearScan(headers, g).index());
+      }
+      chain.appendAll(headers.subList(kept, 700));
+      for (long g = 0; g <= headers.getLast().maxSegmentIndex().value(); g += 3) {
+        assertThat(chain.locate(new GlobalSegmentIndex(g)).superSegment())
+            .isEqualTo(linearScan(headers, g).index());
+      }
     }
   }
 
