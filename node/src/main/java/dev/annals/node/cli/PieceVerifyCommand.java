@@ -42,6 +42,8 @@ public final class PieceVerifyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PieceIndex pieceIndex = PieceIndex.parse(index);
     LightClient client = new LightClient(presetOption.value);
+    requireFile("--super-segments", superSegments);
+    requireFile("--piece", piece);
     client.acceptHeadersFile(superSegments);
     Optional<PieceFailure> failure = client.verify(Files.readAllBytes(piece), pieceIndex);
     if (failure.isEmpty()) {
@@ -50,5 +52,11 @@ public final class PieceVerifyCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println("invalid: " + failure.get());
     return 1;
+  }
+
+  private static void requireFile(String option, Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(option + ": no such file (value " + file + ")");
+    }
   }
 }

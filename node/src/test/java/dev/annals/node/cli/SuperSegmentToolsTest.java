@@ -212,6 +212,10 @@ class SuperSegmentToolsTest {
     assertThat(production.exitCode()).isNotZero();
     assertThat(production.err()).contains("another preset than production");
 
+    CliRunner missing = verify("dev", dir.resolve("nothing.bin"), index, headersFile);
+    assertThat(missing.exitCode()).isNotZero();
+    assertThat(missing.err()).contains("--piece: no such file");
+
     Path cut = dir.resolve("cut.bin");
     byte[] bytes = Files.readAllBytes(pieceFile);
     Files.write(cut, Arrays.copyOf(bytes, bytes.length - 1));
