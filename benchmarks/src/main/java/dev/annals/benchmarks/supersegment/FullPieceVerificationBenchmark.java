@@ -11,9 +11,12 @@ import dev.annals.primitives.SegmentPosition;
 import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.segment.Piece;
+import dev.annals.primitives.segment.PieceHeader;
 import dev.annals.supersegment.LightClient;
 import dev.annals.supersegment.PieceFailure;
+import dev.annals.supersegment.PieceLocation;
 import dev.annals.supersegment.SegmentLanding;
+import dev.annals.supersegment.SegmentProofs;
 import dev.annals.supersegment.ShardSegmentRoot;
 import dev.annals.supersegment.SuperSegment;
 import java.util.ArrayList;
@@ -105,6 +108,25 @@ public class FullPieceVerificationBenchmark {
   public Optional<PieceFailure> verifyFullPiece() {
     int q = next++ & (PRODUCTION.piecesPerSegment() - 1);
     return client.verify(pieces.get(q), new PieceIndex(firstPieceIndex + q));
+  }
+
+  /** The part this module adds: locate the index, check the header fields and the segment proof. */
+  @Benchmark
+  public boolean superSegmentPartOnly() {
+    int q = next++ & (PRODUCTION.piecesPerSegment() - 1);
+    Piece piece = pieces.get(q);
+    PieceLocation at = client.locate(new PieceIndex(firstPieceIndex + q));
+    PieceHeader h = piece.header();
+    return h.superSegmentIndex().equals(at.segment().superSegment())
+        && h.segmentPosition().equals(at.segment().position())
+        && client
+            .chain()
+            .contains(
+                at.segment(),
+                h.shardIndex().value(),
+                h.localSegmentIndex().value(),
+                h.segmentRoot(),
+                SegmentProofs.usedPrefix(h.segmentProof()));
   }
 
   @Benchmark
