@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
       DebugPotCommand.class,
       ChainSpecCommand.class,
       DebugPlotCommand.class,
-      DebugAuditCommand.class
+      DebugAuditCommand.class,
+      DebugSuperSegmentCommand.class
     })
 public final class DebugCommand implements Runnable {
   @Spec CommandSpec spec;
