@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       DebugCommand.class,
       StatusCommand.class,
       SegmentsCommand.class,
-      PieceCommand.class
+      PieceCommand.class,
+      SuperSegmentsCommand.class
     })
 public final class AnnalsMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -8,8 +8,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "piece",
     mixinStandardHelpOptions = true,
-    description = "Work with pieces: verify them by global piece index.",
-    subcommands = {PieceVerifyCommand.class})
+    description =
+        "Work with pieces: verify them by global piece index, or get one from a data directory.",
+    subcommands = {PieceVerifyCommand.class, PieceGetCommand.class})
 public final class PieceCommand implements Runnable {
   @Spec CommandSpec spec;
 
