@@ -3,6 +3,7 @@ package dev.annals.blockproducer;
 import dev.annals.primitives.BlockNumber;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.ShardIndex;
+import dev.annals.primitives.block.BlockHeaderPrefix;
 import dev.annals.primitives.block.ConsensusInfo;
 
 /**
@@ -27,6 +28,30 @@ public record BlockBasics(
         || consensusInfo == null) {
       throw new IllegalArgumentException("block basics: every field must be set (value null)");
     }
+  }
+
+  /**
+   * The basics of the block that extends {@code tip} for {@code claim}, with the state root the new
+   * body gives.
+   */
+  public static BlockBasics next(ChainTip tip, SlotClaim claim, Hash stateRoot, long nowMillis) {
+    BlockHeaderPrefix parent = tip.header().prefix();
+    if (!parent.shardIndex().equals(claim.shard())) {
+      throw new IllegalArgumentException(
+          "slot claim.shard: the tip is of shard "
+              + parent.shardIndex()
+              + " (value "
+              + claim.shard()
+              + ")");
+    }
+    return new BlockBasics(
+        new BlockNumber(parent.number().value() + 1),
+        claim.shard(),
+        timestampAfter(parent.timestampMillis(), nowMillis),
+        tip.root(),
+        tip.mmrRootThroughTip(),
+        stateRoot,
+        claim.consensusInfo());
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The dependency arrows of DESIGN.md as ArchUnit rules. Each module is a root package; a module may
  * use the modules upstream of it and nothing else. Only {@code node} may touch the storage engine
- * and the network stack.
+ * and the network stack, and inside it only its storage package touches RocksDB.
  */
 final class ModuleLayering {
   /** Module name to root package. */
@@ -76,6 +76,19 @@ final class ModuleLayering {
               .as("module " + module + " uses only " + describeAllowed(module))
               .allowEmptyShould(true));
     }
+    // Inside node, RocksDB stays behind the storage package: the rest of the node sees typed
+    // columns, transactions and storage exceptions, never RocksDB types.
+    rules.add(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.annals.node..")
+            .and()
+            .resideOutsideOfPackage("dev.annals.node.storage..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.rocksdb..")
+            .as("only dev.annals.node.storage uses RocksDB")
+            .allowEmptyShould(true));
     return CompositeArchRule.of(rules);
   }
 

@@ -15,11 +15,14 @@ import java.nio.charset.StandardCharsets;
  */
 public final class StateRoots {
   private static final byte[] GENESIS_DOMAIN =
-      "annals genesis state".getBytes(StandardCharsets.US_ASCII);
+      "annals-genesis-state-v1".getBytes(StandardCharsets.US_ASCII);
 
   private StateRoots() {}
 
-  /** The state root of shard {@code shard}'s genesis block under a chain spec. */
+  /**
+   * The state root of shard {@code shard}'s genesis block under a chain spec: {@code
+   * H("annals-genesis-state-v1" ‖ chain spec digest ‖ shard u32 LE)}.
+   */
   public static Hash genesis(Hash chainSpecDigest, ShardIndex shard) {
     return Hash.blake3(
         new ByteWriter(GENESIS_DOMAIN.length + Hash.SIZE + 4)

@@ -79,6 +79,55 @@ public final class UnbalancedMerkleTree {
   }
 
   /**
+   * Every leaf's proof at once ({@code result[i]} is leaf i's, as {@link #proof} gives it): the
+   * levels are built once, so n proofs cost n − 1 pair hashes instead of n (n − 1).
+   */
+  public static byte[][] allProofs(byte[] leaves, int offset, int count) {
+    checkLeaves(leaves, offset, count);
+    // Levels 1.. back to back: each at most half (rounded up) of the one below, under 2n nodes.
+    int levelCount = 0;
+    for (int n = count; n > 1; n = (n + 1) / 2) {
+      levelCount++;
+    }
+    int[] start = new int[levelCount + 1];
+    int[] size = new int[levelCount + 1];
+    size[0] = count;
+    int total = 0;
+    for (int d = 1; d <= levelCount; d++) {
+      size[d] = (size[d - 1] + 1) / 2;
+      start[d] = total;
+      total += size[d];
+    }
+    byte[] levels = new byte[total * HASH_LEN];
+    for (int d = 1; d <= levelCount; d++) {
+      byte[] src = d == 1 ? leaves : levels;
+      int srcOff = d == 1 ? offset : start[d - 1] * HASH_LEN;
+      byte[] level = new byte[size[d] * HASH_LEN];
+      reduce(src, srcOff, size[d - 1], level);
+      System.arraycopy(level, 0, levels, start[d] * HASH_LEN, level.length);
+    }
+    byte[][] proofs = new byte[count][];
+    for (int leaf = 0; leaf < count; leaf++) {
+      byte[] proof = new byte[proofLength(count, leaf) * HASH_LEN];
+      int p = 0;
+      int i = leaf;
+      for (int d = 0; d < levelCount; d++, i >>>= 1) {
+        if (!hasSibling(size[d], i)) {
+          continue;
+        }
+        if (d == 0) {
+          System.arraycopy(leaves, offset + (i ^ 1) * HASH_LEN, proof, p, HASH_LEN);
+        } else {
+          System.arraycopy(levels, (start[d] + (i ^ 1)) * HASH_LEN, proof, p, HASH_LEN);
+        }
+        p += HASH_LEN;
+      }
+      proofs[leaf] = proof;
+    }
+    return proofs;
+  }
+
+  /**
    * Whether {@code leaf} is leaf {@code index} of an unbalanced tree of {@code count} leaves with
    * the given root. The proof must hold exactly {@link #proofLength} hashes.
    */

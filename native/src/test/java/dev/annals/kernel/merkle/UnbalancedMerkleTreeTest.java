@@ -70,6 +70,20 @@ class UnbalancedMerkleTreeTest {
   }
 
   @Test
+  void allProofsEqualTheProofsOneByOne() {
+    byte[] leaves = randomLeaves(new Random(24), 1 + 200);
+    for (int count = 1; count <= 200; count += count < 70 ? 1 : 13) {
+      byte[][] all = UnbalancedMerkleTree.allProofs(leaves, 32, count);
+      assertThat(all.length).isEqualTo(count);
+      for (int i = 0; i < count; i++) {
+        assertThat(all[i])
+            .as("count %d index %d", count, i)
+            .isEqualTo(UnbalancedMerkleTree.proof(leaves, 32, count, i));
+      }
+    }
+  }
+
+  @Test
   void lastLeafOfOddLevelsSkipsLevels() {
     // 5 leaves: leaf 4 moves up twice unchanged and is paired only at the top.
     assertThat(UnbalancedMerkleTree.proofLength(5, 4)).isEqualTo(1);

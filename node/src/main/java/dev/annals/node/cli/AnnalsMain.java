@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = AnnalsVersion.class,
     description = "Annals: a node for a sharded proof-of-archival-storage blockchain.",
-    subcommands = {DebugCommand.class})
+    subcommands = {
+      DebugCommand.class,
+      StatusCommand.class,
+      SegmentsCommand.class,
+      PieceCommand.class,
+      SuperSegmentsCommand.class
+    })
 public final class AnnalsMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

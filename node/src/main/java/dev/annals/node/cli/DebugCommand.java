@@ -8,14 +8,19 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "debug",
     mixinStandardHelpOptions = true,
-    description = "Developer tools that work on files: decode, archive, verify, prove.",
+    description =
+        "Developer tools that work on files: decode, archive, verify, prove, chain specs.",
     subcommands = {
       DecodeCommand.class,
       ArchiveCommand.class,
       VerifyPieceCommand.class,
       ReconstructCommand.class,
       DebugPosCommand.class,
-      DebugPotCommand.class
+      DebugPotCommand.class,
+      ChainSpecCommand.class,
+      DebugPlotCommand.class,
+      DebugAuditCommand.class,
+      DebugSuperSegmentCommand.class
     })
 public final class DebugCommand implements Runnable {
   @Spec CommandSpec spec;
