@@ -14,6 +14,8 @@ public final class SolutionVerifyException extends Exception {
     HISTORY_SIZE_IN_FUTURE,
     /** The piece offset is not below the maximum pieces in a sector. */
     PIECE_OFFSET_TOO_LARGE,
+    /** The sector's expiration cannot be derived (u64 overflow of its history size). */
+    HISTORY_SIZE_INVALID,
     /** The sector had expired by the current history size. */
     SECTOR_EXPIRED,
     /** A super segment the solution refers to is not known. */
