@@ -15,10 +15,11 @@ import dev.annals.primitives.Hash;
 import dev.annals.primitives.HistorySize;
 import dev.annals.primitives.PieceIndex;
 import dev.annals.primitives.U64;
-import dev.annals.primitives.codec.LittleEndian;
 import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.segment.SuperSegmentHeader;
 import dev.annals.primitives.solution.Solution;
+import dev.annals.supersegment.SegmentLeaf;
+import dev.annals.supersegment.SegmentProofs;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,8 +40,6 @@ import java.util.Optional;
  * </ol>
  */
 public final class SolutionVerifier implements SolutionCheck {
-  private static final int SEGMENT_LEAF_INPUT = 4 + 4 + 8 + Hash.SIZE;
-
   private final ProtocolParameters params;
   private final ProofOfSpace pos;
 
@@ -243,30 +242,23 @@ public final class SolutionVerifier implements SolutionCheck {
   private static boolean segmentInSuperSegment(Solution solution, SuperSegmentHeader superSegment) {
     int position = solution.segmentPosition().value();
     List<Hash> stored = solution.segmentProof();
-    int used = 0;
-    while (used < stored.size() && !stored.get(used).isZero()) {
-      used++;
-    }
-    for (int i = used; i < stored.size(); i++) {
-      if (!stored.get(i).isZero()) {
-        return false;
-      }
-    }
-    if (used != UnbalancedMerkleTree.proofLength(superSegment.segmentCount(), position)) {
+    if (!SegmentProofs.tailIsZero(stored)
+        || SegmentProofs.usedLength(stored)
+            != UnbalancedMerkleTree.proofLength(superSegment.segmentCount(), position)) {
       return false;
     }
-    byte[] input = new byte[SEGMENT_LEAF_INPUT];
-    LittleEndian.putInt(input, 0, solution.pieceShardIndex().value());
-    LittleEndian.putInt(input, 4, position);
-    LittleEndian.putLong(input, 8, solution.pieceLocalSegmentIndex().value());
-    solution.segmentRoot().copyTo(input, 16);
-    byte[] leaf = Kernels.blake3().hash(input);
+    byte[] leaf =
+        SegmentLeaf.hash(
+            solution.pieceShardIndex().value(),
+            position,
+            solution.pieceLocalSegmentIndex().value(),
+            solution.segmentRoot());
     return UnbalancedMerkleTree.verify(
         superSegment.root().toBytes(),
         superSegment.segmentCount(),
         position,
         leaf,
-        concat(stored.subList(0, used)));
+        SegmentProofs.usedPrefix(stored));
   }
 
   private static byte[] concat(List<Hash> hashes) {
