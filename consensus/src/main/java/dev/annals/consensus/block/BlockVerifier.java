@@ -1,34 +1,25 @@
 package dev.annals.consensus.block;
 
 import dev.annals.consensus.pot.BlockPotVerifier;
-import dev.annals.consensus.pot.PotVerificationException;
 import dev.annals.consensus.range.SolutionRange;
 import dev.annals.consensus.seal.SealVerifier;
-import dev.annals.consensus.shard.MembershipEntropy;
 import dev.annals.consensus.shard.ShardMembershipException;
 import dev.annals.consensus.shard.ShardMembershipVerifier;
-import dev.annals.consensus.shard.ShardRotation;
 import dev.annals.consensus.solution.SolutionCheck;
 import dev.annals.consensus.solution.SolutionContext;
 import dev.annals.consensus.solution.SolutionVerifyException;
-import dev.annals.primitives.BlockNumber;
-import dev.annals.primitives.Bytes;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.HistorySize;
-import dev.annals.primitives.NumShards;
 import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.ShardKind;
-import dev.annals.primitives.Slot;
 import dev.annals.primitives.U64;
 import dev.annals.primitives.block.BeaconBlockBody;
 import dev.annals.primitives.block.BeaconBlockHeader;
-import dev.annals.primitives.block.BeaconChainInfo;
 import dev.annals.primitives.block.Block;
 import dev.annals.primitives.block.BlockBody;
 import dev.annals.primitives.block.BlockHeader;
 import dev.annals.primitives.block.BlockHeaderPrefix;
 import dev.annals.primitives.block.ConsensusInfo;
-import dev.annals.primitives.block.ConsensusParameters;
 import dev.annals.primitives.block.IntermediateBlockBody;
 import dev.annals.primitives.block.IntermediateBlockHeader;
 import dev.annals.primitives.block.IntermediateBlockInfo;
@@ -54,6 +45,7 @@ public final class BlockVerifier {
   private final LongSupplier nowMillis;
   private final ShardMembershipVerifier membership;
   private final ChildBlockRules children;
+  private final BeaconContext beaconContext;
 
   /**
    * @param pot checks beacon blocks' proof-of-time checkpoints
@@ -76,14 +68,8 @@ public final class BlockVerifier {
     this.nowMillis = nowMillis;
     this.membership = new ShardMembershipVerifier(params);
     this.children = new ChildBlockRules(params, chain);
+    this.beaconContext = new BeaconContext(params, chain, pot);
   }
-
-  /** The range, shard counts and membership entropy a block's solution is judged by. */
-  private record SolutionTerms(
-      SolutionRange globalRange,
-      NumShards numShards,
-      MembershipEntropy entropy,
-      Hash historyBeaconRoot) {}
 
   /** Verifies an intermediate or leaf block. */
   public VerifiedBlock verify(Block block) throws BlockVerificationException {
@@ -120,13 +106,14 @@ public final class BlockVerifier {
     SolutionTerms terms =
         switch (header) {
           case BeaconBlockHeader beacon ->
-              beaconRules(
+              beaconContext.forBeaconBlock(
                   beacon,
                   (BeaconBlockHeader) parent,
                   (BeaconBlockBody) block.body(),
                   expectedSuperSegmentRoot);
-          case IntermediateBlockHeader h -> beaconInfoRules(h, h.beaconChainInfo(), parent);
-          case LeafBlockHeader h -> beaconInfoRules(h, h.beaconChainInfo(), parent);
+          case IntermediateBlockHeader h ->
+              beaconContext.forShardBlock(h, h.beaconChainInfo(), parent);
+          case LeafBlockHeader h -> beaconContext.forShardBlock(h, h.beaconChainInfo(), parent);
         };
     SolutionRange range = checkSolution(header, terms);
     switch (block.body()) {
@@ -247,145 +234,6 @@ public final class BlockVerifier {
                   .leafBlocks().stream().map(LeafBlockInfo::header).toList());
       case LeafBlockHeader h -> {}
     }
-  }
-
-  private SolutionTerms beaconRules(
-      BeaconBlockHeader header,
-      BeaconBlockHeader parent,
-      BeaconBlockBody body,
-      Optional<Hash> superSegmentRoot)
-      throws BlockVerificationException {
-    Hash parentRoot = header.prefix().parentRoot();
-    ConsensusParameters expected =
-        BeaconConsensusParameters.derive(
-            params,
-            parent,
-            header.prefix().number(),
-            header.consensusInfo().slot(),
-            superSegmentRoot,
-            number -> chain.ancestor(parentRoot, number));
-    if (!expected.equals(header.consensusParameters())) {
-      throw new BlockRuleException(
-          BlockRule.CONSENSUS_PARAMETERS_MISMATCH,
-          "expected " + expected + ", actual " + header.consensusParameters());
-    }
-    ConsensusParameters parentParams = parent.consensusParameters();
-    ConsensusInfo parentInfo = parent.consensusInfo();
-    ConsensusInfo info = header.consensusInfo();
-    try {
-      pot.verify(
-          new BlockPotVerifier.Parent(
-              parentInfo.slot(),
-              parentInfo.proofOfTime(),
-              parentInfo.futureProofOfTime(),
-              parentParams.slotIterations(),
-              parentParams.potParametersChange().orElse(null)),
-          new BlockPotVerifier.Block(
-              info.slot(), info.proofOfTime(), info.futureProofOfTime(), body.potCheckpoints()));
-    } catch (PotVerificationException e) {
-      BlockRule rule =
-          switch (e.check()) {
-            case FUTURE_PROOF_OF_TIME_MISMATCH -> BlockRule.FUTURE_PROOF_OF_TIME_MISMATCH;
-            case PROOF_OF_TIME_MISMATCH -> BlockRule.PROOF_OF_TIME_MISMATCH;
-            case SLOT_BEFORE_PARENT -> BlockRule.SLOT_NOT_AFTER_PARENT;
-            case CHECKPOINT_COUNT, CHECKPOINTS_INVALID -> BlockRule.POT_CHECKPOINTS_INVALID;
-          };
-      throw new BlockRuleException(rule, e.getMessage(), e);
-    }
-    ConsensusParameters own = header.consensusParameters();
-    BlockNumber source = ShardRotation.entropySourceBlock(header.prefix().number(), params);
-    return new SolutionTerms(
-        new SolutionRange(own.solutionRange()),
-        own.numShards(),
-        entropyFrom(parentRoot, source),
-        parentRoot);
-  }
-
-  /** Intermediate and leaf blocks: the beacon block they name, and their proof of time. */
-  private SolutionTerms beaconInfoRules(
-      BlockHeader header, BeaconChainInfo info, BlockHeader parent)
-      throws BlockVerificationException {
-    BeaconChainInfo parentInfo =
-        switch (parent) {
-          case IntermediateBlockHeader p -> p.beaconChainInfo();
-          case LeafBlockHeader p -> p.beaconChainInfo();
-          case BeaconBlockHeader p -> throw new IllegalStateException("same shard, same kind");
-        };
-    if (info.number().compareTo(parentInfo.number()) < 0) {
-      throw new BlockRuleException(
-          BlockRule.BEACON_INFO_WENT_BACKWARDS,
-          "names beacon block #" + info.number() + ", the parent named #" + parentInfo.number());
-    }
-    Optional<BlockHeader> named = chain.header(info.root());
-    if (named.isEmpty()) {
-      throw new MissingDependencyException(
-          BlockRule.BEACON_INFO_UNKNOWN, "beacon block #" + info.number() + " " + info.root());
-    }
-    if (!(named.get() instanceof BeaconBlockHeader beacon)
-        || !beacon.prefix().number().equals(info.number())) {
-      throw new BlockRuleException(
-          BlockRule.BEACON_INFO_NUMBER_MISMATCH,
-          "block "
-              + info.root()
-              + " is #"
-              + named.get().prefix().number()
-              + " of shard "
-              + named.get().prefix().shardIndex()
-              + ", expected beacon block #"
-              + info.number());
-    }
-    Slot slot = header.consensusInfo().slot();
-    if (beacon.consensusInfo().slot().compareTo(slot) > 0) {
-      throw new BlockRuleException(
-          BlockRule.BEACON_INFO_AFTER_SLOT,
-          "beacon block #"
-              + info.number()
-              + " is at slot "
-              + beacon.consensusInfo().slot()
-              + ", after this block's slot "
-              + slot);
-    }
-    checkKnownPot(BlockRule.PROOF_OF_TIME_MISMATCH, slot, header.consensusInfo().proofOfTime());
-    checkKnownPot(
-        BlockRule.FUTURE_PROOF_OF_TIME_MISMATCH,
-        new Slot(slot.value() + params.blockAuthoringDelaySlots()),
-        header.consensusInfo().futureProofOfTime());
-    ConsensusParameters beaconParams = beacon.consensusParameters();
-    // The producer judged its membership as of the next beacon block after the one it names.
-    BlockNumber source =
-        ShardRotation.entropySourceBlock(new BlockNumber(info.number().value() + 1), params);
-    return new SolutionTerms(
-        new SolutionRange(beaconParams.solutionRange()),
-        beaconParams.numShards(),
-        entropyFrom(info.root(), source),
-        info.root());
-  }
-
-  private void checkKnownPot(BlockRule rule, Slot slot, Bytes actual)
-      throws BlockVerificationException {
-    Optional<Bytes> known = chain.potOutput(slot);
-    if (known.isEmpty()) {
-      throw new MissingDependencyException(
-          BlockRule.POT_OUTPUT_UNKNOWN, "proof-of-time output of slot " + slot);
-    }
-    if (!known.get().equals(actual)) {
-      throw new BlockRuleException(
-          rule,
-          "slot " + slot + " output is " + known.get().toHex() + ", header has " + actual.toHex());
-    }
-  }
-
-  private MembershipEntropy entropyFrom(Hash beaconRoot, BlockNumber source)
-      throws MissingDependencyException {
-    BlockHeader header =
-        chain
-            .ancestor(beaconRoot, source)
-            .orElseThrow(
-                () ->
-                    new MissingDependencyException(
-                        BlockRule.ANCESTOR_UNKNOWN,
-                        "beacon block #" + source + " (shard membership entropy source)"));
-    return MembershipEntropy.fromPotOutput(header.consensusInfo().proofOfTime());
   }
 
   private SolutionRange checkSolution(BlockHeader header, SolutionTerms terms)
