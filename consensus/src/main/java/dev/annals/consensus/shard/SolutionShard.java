@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * Which shard a solution may seal a block for (docs/SHARD-CHAINS.md §2): the beacon chain when its
  * distance is within the beacon range {@code r}, else the parent of the farmer's leaf shard within
- * {@code r × intermediate shards}, else the farmer's leaf shard within {@code r × leaf shards per
- * intermediate shard}. The farmer's leaf comes from its revealed shard commitment root.
+ * {@code r × intermediate shards}, else the farmer's leaf shard within {@code r × leaf shards} (all
+ * leaf shards, as Abundance's {@code to_leaf_shard}). The farmer's leaf comes from its revealed
+ * shard commitment root.
  *
  * <p>This routes a solution to a producer; it proves nothing. Import verifies the solution in full
  * (proof of space, chunk and commitment proofs, the piece) under the block's shard.

@@ -59,7 +59,7 @@ class SolutionShardTest {
     SolutionRange half = new SolutionRange(distance);
     // r × 2 intermediate shards covers it, r alone does not.
     assertThat(route(half)).contains(leaf.parent());
-    // Out of reach of r × 2 intermediate shards but within r × 4 leaves per intermediate shard.
+    // Out of reach of r × 2 intermediate shards but within r × 8 leaf shards.
     NumShards wide = new NumShards(2, 4);
     SolutionRange third = new SolutionRange(distance / 3 * 2 + 2);
     ShardIndex leafOfWide =
