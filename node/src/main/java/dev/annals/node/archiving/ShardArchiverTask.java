@@ -246,6 +246,15 @@ public final class ShardArchiverTask {
     if (archiver == null) {
       archiver = SegmentArchiver.create(params, shard, pool);
     }
+    if (archiver.nextBlockNumber() != number) {
+      throw new IllegalStateException(
+          "shard "
+              + shard
+              + ": the archiver expects block "
+              + archiver.nextBlockNumber()
+              + ", not "
+              + number);
+    }
     List<ArchivedSegment> segments = archiver.addBlock(bytes);
     fedThrough = number;
     fedRoot = root;
