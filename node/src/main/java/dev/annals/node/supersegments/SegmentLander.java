@@ -4,8 +4,9 @@ import dev.annals.node.storage.BlockWrite;
 import dev.annals.node.storage.ChainStorage;
 import dev.annals.node.storage.SegmentLanding;
 import dev.annals.primitives.GlobalSegmentIndex;
-import dev.annals.primitives.Hash;
+import dev.annals.primitives.LocalSegmentIndex;
 import dev.annals.primitives.SegmentPosition;
+import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.segment.SegmentHeader;
 import dev.annals.supersegment.SegmentProofs;
@@ -42,9 +43,9 @@ public final class SegmentLander {
    */
   public List<SegmentLanding> land(BlockWrite write, SuperSegment superSegment) {
     List<ShardSegmentRoot> segments = superSegment.segments();
-    Set<ShardSegmentRoot> seen = new HashSet<>();
+    Set<SegmentId> seen = new HashSet<>();
     for (ShardSegmentRoot segment : segments) {
-      if (!seen.add(new ShardSegmentRoot(segment.shard(), segment.localIndex(), Hash.ZERO))) {
+      if (!seen.add(new SegmentId(segment.shard(), segment.localIndex()))) {
         throw new IllegalArgumentException(
             "super segment "
                 + superSegment.header().index()
@@ -101,4 +102,6 @@ public final class SegmentLander {
     }
     return landings;
   }
+
+  private record SegmentId(ShardIndex shard, LocalSegmentIndex localIndex) {}
 }
