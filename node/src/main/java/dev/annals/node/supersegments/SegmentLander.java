@@ -4,11 +4,13 @@ import dev.annals.node.storage.BlockWrite;
 import dev.annals.node.storage.ChainStorage;
 import dev.annals.node.storage.SegmentLanding;
 import dev.annals.primitives.GlobalSegmentIndex;
+import dev.annals.primitives.Hash;
 import dev.annals.primitives.LocalSegmentIndex;
 import dev.annals.primitives.SegmentPosition;
 import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.segment.SegmentHeader;
+import dev.annals.primitives.segment.SuperSegmentHeader;
 import dev.annals.supersegment.SegmentProofs;
 import dev.annals.supersegment.ShardSegmentRoot;
 import dev.annals.supersegment.SuperSegment;
@@ -37,11 +39,34 @@ public final class SegmentLander {
    * Puts the super segment's header and landings into {@code write} (the batch of the beacon block
    * that derived it) and returns the landings in position order.
    *
-   * @throws IllegalStateException a segment already landed, or a stored segment header of the same
-   *     shard and index has another root
+   * @throws IllegalStateException the super segment does not follow the last landed one (a beacon
+   *     re-org across landed super segments), a segment already landed, or a stored segment header
+   *     of the same shard and index has another root
    * @throws IllegalArgumentException a segment appears twice in the super segment
    */
   public List<SegmentLanding> land(BlockWrite write, SuperSegment superSegment) {
+    Optional<SuperSegmentHeader> last = storage.lastSuperSegmentHeader();
+    SuperSegmentHeader header = superSegment.header();
+    long expectedIndex = last.map(h -> h.index().value() + 1).orElse(0L);
+    Hash expectedPrevious = last.map(SuperSegmentHeader::hash).orElse(Hash.ZERO);
+    if (header.index().value() != expectedIndex
+        || !header.previousHeaderHash().equals(expectedPrevious)) {
+      throw new IllegalStateException(
+          "super segment "
+              + header.index()
+              + " (target beacon block "
+              + header.targetBeaconBlockNumber()
+              + ") does not follow the last landed one"
+              + last.map(
+                      h ->
+                          " "
+                              + h.index()
+                              + " (target beacon block "
+                              + h.targetBeaconBlockNumber()
+                              + ")")
+                  .orElse(" (none)")
+              + ": a beacon re-org across landed super segments is refused");
+    }
     List<ShardSegmentRoot> segments = superSegment.segments();
     Set<SegmentId> seen = new HashSet<>();
     for (ShardSegmentRoot segment : segments) {

@@ -2,11 +2,14 @@ package dev.annals.node.supersegments;
 
 import dev.annals.node.archiving.ChainWalker;
 import dev.annals.node.storage.ChainStorage;
+import dev.annals.node.storage.DatabaseCorruptionException;
 import dev.annals.primitives.BlockNumber;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.LocalSegmentIndex;
 import dev.annals.primitives.ShardIndex;
+import dev.annals.primitives.SuperSegmentIndex;
 import dev.annals.primitives.block.BeaconBlockBody;
+import dev.annals.primitives.block.BeaconBlockHeader;
 import dev.annals.primitives.block.BlockBody;
 import dev.annals.primitives.block.BlockHeader;
 import dev.annals.primitives.block.IntermediateBlockInfo;
@@ -137,25 +140,95 @@ public final class SuperSegmentDeriver {
   }
 
   /**
-   * Same, after the last super segment in storage. A stored super segment that targets {@code
-   * number} or a later block means the beacon chain re-orged across a landed super segment, which
-   * this node refuses (docs/node-archiving.md §4).
+   * Same, after the super segment in force on the parent's chain ({@link #previousFor}). Works for
+   * a block of any fork; whether its super segment may land is the lander's question.
    */
   public Optional<SuperSegment> derive(Hash parentRoot, BlockNumber number, BeaconBlockBody body) {
-    Optional<SuperSegmentHeader> previous = storage.lastSuperSegmentHeader();
-    if (previous.isPresent()
-        && Long.compareUnsigned(previous.get().targetBeaconBlockNumber().value(), number.value())
-            >= 0) {
-      throw new IllegalStateException(
-          "beacon block "
-              + number
-              + ": super segment "
-              + previous.get().index()
-              + " already landed for beacon block "
-              + previous.get().targetBeaconBlockNumber()
-              + "; a beacon re-org across landed super segments is refused");
+    return derive(parentRoot, number, body, previousFor(parentRoot));
+  }
+
+  /**
+   * The super segment header in force after the stored beacon block {@code beaconRoot}: the one
+   * derived by it or by its latest ancestor whose consensus parameters carry a super segment root;
+   * empty when none does. A landed one is read from storage (binary search by target block); one
+   * derived on a fork, never landed, is derived again from that block's parent and checked against
+   * the root its header carries.
+   */
+  public Optional<SuperSegmentHeader> previousFor(Hash beaconRoot) {
+    Hash root = beaconRoot;
+    while (true) {
+      BeaconBlockHeader header = beaconHeader(root);
+      long number = header.prefix().number().value();
+      Optional<Hash> claimed = header.consensusParameters().superSegmentRoot();
+      if (claimed.isPresent()) {
+        Optional<SuperSegmentHeader> landed = landedTargeting(number);
+        if (landed.isPresent() && landed.get().root().equals(claimed.get())) {
+          return landed;
+        }
+        Hash parent = header.prefix().parentRoot();
+        Optional<SuperSegment> again =
+            derive(parent, header.prefix().number(), beaconBody(root), previousFor(parent));
+        if (again.isEmpty() || !again.get().root().equals(claimed.get())) {
+          throw new IllegalStateException(
+              "stored beacon block "
+                  + root
+                  + " (number "
+                  + number
+                  + ") carries super segment root "
+                  + claimed.get()
+                  + " but its derivation gives "
+                  + again.map(s -> s.root().toString()).orElse("none"));
+        }
+        return Optional.of(again.get().header());
+      }
+      if (number == 0) {
+        return Optional.empty();
+      }
+      root = header.prefix().parentRoot();
     }
-    return derive(parentRoot, number, body, previous);
+  }
+
+  /** The landed super segment whose target is beacon block {@code number}, if any. */
+  private Optional<SuperSegmentHeader> landedTargeting(long number) {
+    Optional<SuperSegmentHeader> last = storage.lastSuperSegmentHeader();
+    if (last.isEmpty()) {
+      return Optional.empty();
+    }
+    // Targets strictly increase with the index.
+    long lo = 0;
+    long hi = last.get().index().value();
+    while (lo <= hi) {
+      long mid = (lo + hi) >>> 1;
+      SuperSegmentHeader header =
+          storage
+              .superSegmentHeader(new SuperSegmentIndex(mid))
+              .orElseThrow(
+                  () ->
+                      new DatabaseCorruptionException(
+                          "super segment "
+                              + mid
+                              + " is missing below the last stored one in "
+                              + storage.database().path()));
+      long target = header.targetBeaconBlockNumber().value();
+      if (target == number) {
+        return Optional.of(header);
+      }
+      if (target < number) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private BeaconBlockHeader beaconHeader(Hash root) {
+    BlockHeader header = walker.header(root);
+    if (!(header instanceof BeaconBlockHeader beacon)) {
+      throw new IllegalArgumentException(
+          "block " + root + ": not a beacon block (shard " + header.prefix().shardIndex() + ")");
+    }
+    return beacon;
   }
 
   private BeaconBlockBody beaconBody(Hash root) {

@@ -151,17 +151,67 @@ class SuperSegmentDeriverTest {
                       Optional.empty()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("only the beacon genesis segment");
-      // Landed, it refuses a second derivation for the same (or an earlier) block.
+      // Landed, a competing block 1 derives the same first super segment, but cannot land it.
       try (BlockWrite write = storage.beginWrite()) {
         new SegmentLander(storage).land(write, first.get());
         write.commit();
       }
-      assertThatThrownBy(
-              () ->
-                  deriver.derive(
-                      genesis, new BlockNumber(1), body(Optional.of(segments(1, "x")), List.of())))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("beacon re-org across landed super segments");
+      Optional<SuperSegment> competing =
+          deriver.derive(
+              genesis, new BlockNumber(1), body(Optional.of(segments(0, "g")), List.of()));
+      assertThat(competing.orElseThrow().header()).isEqualTo(first.get().header());
+      try (BlockWrite write = storage.beginWrite()) {
+        assertThatThrownBy(() -> new SegmentLander(storage).land(write, competing.get()))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("beacon re-org across landed super segments is refused");
+      }
+    }
+  }
+
+  @Test
+  void aForkDerivesAfterItsOwnUnlandedSuperSegments() {
+    try (ChainStorage storage = TestChain.open(dir)) {
+      SuperSegmentDeriver deriver = new SuperSegmentDeriver(storage);
+      SegmentLander lander = new SegmentLander(storage);
+      // Best chain: block 1 lands the first super segment, blocks 2 and 3 fold nothing.
+      BeaconBlockBody oneBody = body(Optional.of(segments(0, "g")), List.of());
+      Hash genesis = TestChain.genesisRoot(ShardIndex.BEACON);
+      SuperSegment first = deriver.derive(genesis, new BlockNumber(1), oneBody).orElseThrow();
+      Block one = chain.beacon(GENESIS.beacon().header(), oneBody, Optional.of(first.root()));
+      Hash oneRoot = TestChain.importBest(storage, one, (w, r) -> lander.land(w, first));
+      Block two = chain.beacon(one.header(), body(Optional.empty(), List.of()), Optional.empty());
+      Hash twoRoot = TestChain.importBest(storage, two, (w, r) -> {});
+      // Fork: block 2' folds beacon segment 1 (stored, never best, so never landed).
+      BeaconBlockBody forkBody = body(Optional.of(segments(1, "x")), List.of());
+      SuperSegment forkSuper = deriver.derive(oneRoot, new BlockNumber(2), forkBody).orElseThrow();
+      Block forkTwo = chain.beacon(one.header(), forkBody, Optional.of(forkSuper.root()));
+      Hash forkTwoRoot;
+      try (BlockWrite write = storage.beginWrite()) {
+        forkTwoRoot = write.putBlock(forkTwo.header(), forkTwo.body());
+        write.commit();
+      }
+      SuperSegment expectedForkSuper =
+          SuperSegment.next(
+              first.header(), new BlockNumber(2), List.of(root(ShardIndex.BEACON, 1, "x")));
+      assertThat(forkSuper.header()).isEqualTo(expectedForkSuper.header());
+
+      assertThat(deriver.previousFor(twoRoot)).contains(first.header());
+      assertThat(deriver.previousFor(forkTwoRoot)).contains(expectedForkSuper.header());
+      BeaconBlockBody threeBody = body(Optional.of(segments(2, "y")), List.of());
+      SuperSegment forkThree =
+          deriver.derive(forkTwoRoot, new BlockNumber(3), threeBody).orElseThrow();
+      assertThat(forkThree.header().index().value()).isEqualTo(2);
+      assertThat(forkThree.header().previousHeaderHash())
+          .isEqualTo(expectedForkSuper.header().hash());
+      // The best chain's block 3 folds after the landed first super segment instead.
+      SuperSegment bestThree = deriver.derive(twoRoot, new BlockNumber(3), threeBody).orElseThrow();
+      assertThat(bestThree.header().index().value()).isEqualTo(1);
+      // Switching the best chain to the fork would land super segment 2 after landed 0: refused.
+      try (BlockWrite write = storage.beginWrite()) {
+        assertThatThrownBy(() -> lander.land(write, forkThree))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("does not follow the last landed one 0");
+      }
     }
   }
 
