@@ -235,8 +235,8 @@ public final class ShardArchiverTask {
         throw reorg(fedThrough, walker.ancestor(root, new BlockNumber(fedThrough)), fedRoot);
       }
     }
-    for (int i = 0; i < roots.size(); i++) {
-      feed(fedThrough + 1, roots.get(i));
+    for (Hash next : roots) {
+      feed(fedThrough + 1, next);
     }
     return pending.get(number).segments().stream().map(ArchivedSegment::header).toList();
   }

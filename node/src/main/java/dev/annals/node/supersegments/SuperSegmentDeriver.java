@@ -52,7 +52,9 @@ public final class SuperSegmentDeriver {
 
   /**
    * The segments beacon block {@code number} (on the stored parent {@code parentRoot}, with body
-   * {@code body}) folds, in super segment order; empty when it folds none.
+   * {@code body}) folds, in super segment order; empty when it folds none. Only the body's own
+   * segments and intermediate blocks are read, so a producer may pass a body without its
+   * proof-of-time checkpoints.
    */
   public List<ShardSegmentRoot> segmentsAt(
       Hash parentRoot, BlockNumber number, BeaconBlockBody body) {
