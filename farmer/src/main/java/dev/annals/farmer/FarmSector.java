@@ -1,0 +1,36 @@
+package dev.annals.farmer;
+
+import dev.annals.consensus.sector.SectorData;
+import dev.annals.consensus.sector.SectorId;
+import dev.annals.consensus.sector.SectorMetadata;
+import dev.annals.primitives.Hash;
+import dev.annals.primitives.HistorySize;
+import dev.annals.primitives.SectorIndex;
+import java.util.Optional;
+
+/**
+ * A sector a farm holds: its bytes and metadata, its id and the commitments root that id binds, and
+ * (once the check point has landed) the history size at which it expires.
+ *
+ * @param expiration empty while unknown (check point not yet in a super segment) or never (u64
+ *     overflow)
+ */
+public record FarmSector(
+    SectorId sectorId,
+    Hash commitmentsRoot,
+    SectorMetadata metadata,
+    SectorData data,
+    Optional<HistorySize> expiration) {
+
+  public SectorIndex index() {
+    return metadata.sectorIndex();
+  }
+
+  public HistorySize historySize() {
+    return metadata.historySize();
+  }
+
+  FarmSector withExpiration(HistorySize expiresAt) {
+    return new FarmSector(sectorId, commitmentsRoot, metadata, data, Optional.of(expiresAt));
+  }
+}
