@@ -9,6 +9,7 @@ import dev.annals.primitives.segment.SuperSegmentHeader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -17,6 +18,7 @@ final class TestNode implements NodeView {
   private final DevHistory history = DevHistory.get();
   private volatile int landedSegments;
   final Map<PieceIndex, Piece> replaced = new ConcurrentHashMap<>();
+  final Set<PieceIndex> missing = ConcurrentHashMap.newKeySet();
   final List<SlotNotificationListener> listeners = new CopyOnWriteArrayList<>();
 
   TestNode(int landedSegments) {
@@ -44,6 +46,9 @@ final class TestNode implements NodeView {
   @Override
   public Optional<Piece> piece(PieceIndex index) {
     if (index.value() >= (long) landedSegments * DevHistory.DEV.piecesPerSegment()) {
+      return Optional.empty();
+    }
+    if (missing.contains(index)) {
       return Optional.empty();
     }
     Piece override = replaced.get(index);
