@@ -93,15 +93,17 @@ public final class Farmer implements AutoCloseable {
       return;
     }
     slotThread.execute(this::farmPending);
-    if (!node.historySize().equals(syncedAt.get()) || !allPlotted()) {
-      requestSync();
-    }
   }
 
+  /** On the farmer's thread: a remote node's history size is a network call. */
   private void farmPending() {
     SlotNotification slot = pending.getAndSet(null);
-    if (slot != null) {
-      reports.accept(farmSlot(slot));
+    if (slot == null) {
+      return;
+    }
+    reports.accept(farmSlot(slot));
+    if (!node.historySize().equals(syncedAt.get()) || !allPlotted()) {
+      requestSync();
     }
   }
 
