@@ -108,7 +108,7 @@ class FarmingTest {
   void figuresAtTheCalibratedRange() {
     SolutionRange range = SolutionRange.fromPieces(totalPieces(), DevHistory.DEV);
     MembershipEntropy entropy = Slots.entropy(2);
-    int slots = 200;
+    int slots = Integer.parseInt(System.getenv().getOrDefault("FARMER_FIGURE_SLOTS", "200"));
     long candidates = 0;
     long fillers = 0;
     long proved = 0;
