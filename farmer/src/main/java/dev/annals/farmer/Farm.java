@@ -145,6 +145,8 @@ public final class Farm implements AutoCloseable {
           continue;
         }
         events.accept(new FarmEvent.SectorExpired(owner(), index, expiration, current));
+        // Its solutions would be rejected from now on, even if the replot below fails.
+        retire(sector);
       }
       plot(index, current, sector != null);
     }
@@ -207,18 +209,27 @@ public final class Farm implements AutoCloseable {
    * it.
    */
   void markCorrupt(FarmSector damaged, CorruptSectorException e) {
-    int i = damaged.index().value();
+    // Only reported here: the files stay until the next sync replots over them, so this (slot)
+    // thread never deletes files a concurrent sync may be writing.
+    if (retire(damaged)) {
+      events.accept(new FarmEvent.SectorCorrupt(owner(), damaged.index(), e));
+    }
+  }
+
+  /** Takes {@code sector} out of farming; false if it was already replaced. */
+  private boolean retire(FarmSector sector) {
     lock.writeLock().lock();
     try {
-      if (sectors[i] != damaged) {
-        return;
+      int i = sector.index().value();
+      if (sectors[i] != sector) {
+        return false;
       }
       sectors[i] = null;
     } finally {
       lock.writeLock().unlock();
     }
-    damaged.data().close();
-    dropCorrupt(damaged.index(), e);
+    sector.data().close();
+    return true;
   }
 
   private FarmSector learnExpiration(FarmSector sector) {

@@ -133,6 +133,19 @@ class DirectoryFarmTest {
       assertThat(sunk).isEmpty();
       assertThat(eventsOf(FarmEvent.SectorCorrupt.class)).isNotEmpty();
       assertThat(farm.readySectors()).isLessThan(SECTORS);
+      // The next sync replots the damaged sectors; they farm valid solutions again.
+      farm.sync();
+      assertThat(farm.readySectors()).isEqualTo(SECTORS);
+      int valid = 0;
+      for (int n = 1; n <= 3; n++) {
+        SlotNotification slot = Slots.slot(n, everything, Slots.entropy(1));
+        for (ShardSolution s :
+            new SlotAuditor(DEV, 1).farm(slot, List.of(farm), x -> {}).solutions()) {
+          SolutionCheck.check(s, slot, DevHistory.get());
+          valid++;
+        }
+      }
+      assertThat(valid).isPositive();
     }
   }
 

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.annals.consensus.range.SolutionRange;
 import dev.annals.consensus.seal.SealVerifier;
 import dev.annals.consensus.shard.MembershipEntropy;
+import dev.annals.consensus.shard.ShardMembershipException;
+import dev.annals.consensus.shard.ShardMembershipVerifier;
 import dev.annals.primitives.Hash;
+import dev.annals.primitives.NumShards;
 import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.ShardKind;
 import dev.annals.primitives.block.Seal;
@@ -34,17 +37,11 @@ class FarmingTest {
   @BeforeAll
   static void plot() {
     node = new TestNode(HISTORY);
-    List<Farm> farms = new ArrayList<>();
-    for (int i = 0; i < IDENTITIES; i++) {
-      farms.add(
-          new Farm(
-              DevHistory.DEV,
-              FarmerIdentity.devnet(i, DevHistory.DEV),
-              new MemorySectorStore(),
-              SECTORS,
-              node,
-              2,
-              events::add));
+    List<Farm> farms;
+    try {
+      farms = DevnetFarms.create(DevHistory.DEV, node, IDENTITIES, SECTORS, null, 2, events::add);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     farmer = new Farmer(DevHistory.DEV, node, farms, sunk::add, 1, r -> {});
     long start = System.nanoTime();
@@ -169,6 +166,48 @@ class FarmingTest {
     for (Set<ShardIndex> shards : first.values()) {
       assertThat(shards).allMatch(s -> s.kind() == ShardKind.LEAF);
     }
+  }
+
+  @Test
+  void leafSolutionsFollowTheRotation() throws Exception {
+    SolutionRange range = SolutionRange.fromPieces(totalPieces() / 32, DevHistory.DEV);
+    NumShards numShards = DevHistory.DEV.numShards();
+    MembershipEntropy before = Slots.entropy(1);
+    MembershipEntropy after = Slots.entropy(3);
+    int rotated = 0;
+    for (int n = 500; n < 520; n++) {
+      for (MembershipEntropy entropy : List.of(before, after)) {
+        SlotNotification slot = Slots.slot(n, range, entropy);
+        Map<Hash, Set<ShardIndex>> leaves = farmer.leafShards(entropy, numShards);
+        for (ShardSolution s : farmer.farmSlot(slot).solutions()) {
+          if (s.shard().kind() != ShardKind.LEAF) {
+            continue;
+          }
+          assertThat(leaves.get(s.solution().publicKeyHash())).contains(s.shard());
+          SolutionCheck.check(s, slot, DevHistory.get());
+          MembershipEntropy other = entropy == before ? after : before;
+          ShardIndex otherLeaf =
+              farmer.farms().stream()
+                  .filter(f -> f.identity().publicKeyHash().equals(s.solution().publicKeyHash()))
+                  .findFirst()
+                  .orElseThrow()
+                  .identity()
+                  .assignment(s.solution().historySize(), other, numShards)
+                  .leafShard();
+          if (!otherLeaf.equals(s.shard())) {
+            // Under the other rotation the same solution belongs elsewhere and is refused here.
+            assertThatThrownBy(
+                    () ->
+                        new ShardMembershipVerifier(DevHistory.DEV)
+                            .verify(s.solution(), s.shard(), other, numShards))
+                .isInstanceOf(ShardMembershipException.class)
+                .hasMessageContaining("SOLUTION_SHARD_NOT_BLOCK_SHARD");
+            rotated++;
+          }
+        }
+      }
+    }
+    assertThat(rotated).isPositive();
   }
 
   @Test
