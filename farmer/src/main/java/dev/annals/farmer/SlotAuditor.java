@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Farms one slot: audits every sector of every farm against the widest range a solution could use
@@ -29,10 +30,20 @@ import java.util.Set;
  * a solution.
  */
 public final class SlotAuditor {
+  private static final int PARALLEL_AUDIT_THRESHOLD = 64;
+
+  private final int parallelThreshold;
+
   private final SectorAuditor auditor;
   private final SectorProver prover;
 
   public SlotAuditor(ProtocolParameters params, int provingThreads) {
+    this(params, provingThreads, PARALLEL_AUDIT_THRESHOLD);
+  }
+
+  /** {@code parallelThreshold}: the sector count from which audits run in parallel. */
+  SlotAuditor(ProtocolParameters params, int provingThreads, int parallelThreshold) {
+    this.parallelThreshold = parallelThreshold;
     this.auditor = new SectorAuditor(params);
     this.prover = new SectorProver(params, provingThreads);
   }
@@ -55,31 +66,60 @@ public final class SlotAuditor {
     long auditNanos;
     List<Farm> locked = new ArrayList<>(farms.size());
     try {
+      List<Farm> owners = new ArrayList<>();
+      List<FarmSector> all = new ArrayList<>();
       for (Farm farm : farms) {
         List<FarmSector> farming = farm.beginAudit();
         locked.add(farm);
-        Map<HistorySize, ShardAssignment> assignments = new HashMap<>();
         for (FarmSector sector : farming) {
-          sectors++;
-          List<AuditCandidate> found;
-          try {
-            found =
-                auditor.audit(
-                    sector.data(), sector.metadata(), sector.sectorId(), challenge, widest.value());
-          } catch (CorruptSectorException e) {
-            damaged.add(new Damage(farm, sector, e));
-            continue;
-          }
-          if (found.isEmpty()) {
-            continue;
-          }
-          ShardAssignment assignment =
-              assignments.computeIfAbsent(
-                  sector.historySize(),
-                  h -> farm.identity().assignment(h, slot.membershipEntropy(), slot.numShards()));
-          for (AuditCandidate c : found) {
-            candidates.add(new Candidate(farm, sector, assignment, c));
-          }
+          owners.add(farm);
+          all.add(sector);
+        }
+      }
+      sectors = all.size();
+      // Each audit reads one s-bucket; in parallel only when there are enough sectors to pay for
+      // the hand-off (production farms, slow disks).
+      Object[] found = new Object[sectors];
+      IntStream indices = IntStream.range(0, sectors);
+      if (sectors >= parallelThreshold) {
+        indices = indices.parallel();
+      }
+      indices.forEach(
+          i -> {
+            FarmSector sector = all.get(i);
+            try {
+              found[i] =
+                  auditor.audit(
+                      sector.data(),
+                      sector.metadata(),
+                      sector.sectorId(),
+                      challenge,
+                      widest.value());
+            } catch (CorruptSectorException e) {
+              found[i] = e;
+            }
+          });
+      Map<Farm, Map<HistorySize, ShardAssignment>> assignments = new HashMap<>();
+      for (int i = 0; i < sectors; i++) {
+        Farm farm = owners.get(i);
+        FarmSector sector = all.get(i);
+        if (found[i] instanceof CorruptSectorException e) {
+          damaged.add(new Damage(farm, sector, e));
+          continue;
+        }
+        @SuppressWarnings("unchecked")
+        List<AuditCandidate> chunks = (List<AuditCandidate>) found[i];
+        if (chunks.isEmpty()) {
+          continue;
+        }
+        ShardAssignment assignment =
+            assignments
+                .computeIfAbsent(farm, f -> new HashMap<>())
+                .computeIfAbsent(
+                    sector.historySize(),
+                    h -> farm.identity().assignment(h, slot.membershipEntropy(), slot.numShards()));
+        for (AuditCandidate c : chunks) {
+          candidates.add(new Candidate(farm, sector, assignment, c));
         }
       }
       auditNanos = System.nanoTime() - auditStart;

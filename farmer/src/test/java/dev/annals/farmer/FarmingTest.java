@@ -78,12 +78,12 @@ class FarmingTest {
 
   @Test
   void solutionsOfManySlotsPassAnIndependentCheck() throws Exception {
-    // 32× the calibrated range, so a test of 40 slots sees dozens of solutions.
+    // 32× the calibrated range, so a test of 30 slots sees dozens of solutions.
     SolutionRange range = SolutionRange.fromPieces(totalPieces() / 32, DevHistory.DEV);
     MembershipEntropy entropy = Slots.entropy(1);
     int solutions = 0;
     Set<ShardKind> kinds = new HashSet<>();
-    for (int n = 1; n <= 40; n++) {
+    for (int n = 1; n <= 30; n++) {
       SlotNotification slot = Slots.slot(n, range, entropy);
       SlotReport report = farmer.farmSlot(slot);
       assertThat(report.sectors()).isEqualTo(IDENTITIES * SECTORS);
@@ -208,6 +208,24 @@ class FarmingTest {
       }
     }
     assertThat(rotated).isPositive();
+  }
+
+  @Test
+  void parallelAuditGivesTheSameSlots() {
+    SlotAuditor sequential = new SlotAuditor(DevHistory.DEV, 1, Integer.MAX_VALUE);
+    SlotAuditor parallel = new SlotAuditor(DevHistory.DEV, 1, 1);
+    SolutionRange range = SolutionRange.fromPieces(totalPieces() / 8, DevHistory.DEV);
+    int candidates = 0;
+    for (int n = 700; n < 710; n++) {
+      SlotNotification slot = Slots.slot(n, range, Slots.entropy(1));
+      SlotReport a = sequential.farm(slot, farmer.farms(), s -> {});
+      SlotReport b = parallel.farm(slot, farmer.farms(), s -> {});
+      assertThat(b.candidates()).isEqualTo(a.candidates());
+      assertThat(b.fillers()).isEqualTo(a.fillers());
+      assertThat(b.solutions()).isEqualTo(a.solutions());
+      candidates += a.candidates();
+    }
+    assertThat(candidates).isPositive();
   }
 
   @Test
