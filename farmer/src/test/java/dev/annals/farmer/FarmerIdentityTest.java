@@ -16,6 +16,7 @@ import dev.annals.primitives.solution.ShardCommitment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class FarmerIdentityTest {
     identity.save(file);
     byte[] bytes = Files.readAllBytes(file);
     assertThat(bytes).hasSize(64);
-    assertThat(java.util.Arrays.copyOf(bytes, 32)).isEqualTo(devnetSecret(2));
+    assertThat(Arrays.copyOf(bytes, 32)).isEqualTo(devnetSecret(2));
     FarmerIdentity loaded = FarmerIdentity.load(file, DEV);
     assertThat(loaded.publicKeyHash()).isEqualTo(identity.publicKeyHash());
     Hash message = Hash.blake3(new byte[] {9});

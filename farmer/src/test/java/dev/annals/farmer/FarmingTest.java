@@ -13,7 +13,10 @@ import dev.annals.primitives.NumShards;
 import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.ShardKind;
 import dev.annals.primitives.block.Seal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +43,8 @@ class FarmingTest {
     List<Farm> farms;
     try {
       farms = DevnetFarms.create(DevHistory.DEV, node, IDENTITIES, SECTORS, null, 2, events::add);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     farmer = new Farmer(DevHistory.DEV, node, farms, sunk::add, 1, r -> {});
     long start = System.nanoTime();
@@ -151,7 +154,7 @@ class FarmingTest {
     first.values().forEach(union::addAll);
     assertThat(first).hasSize(IDENTITIES);
     assertThat(union).as("identities spread over leaf shards").hasSizeGreaterThan(1);
-    Map<Hash, Set<ShardIndex>> moved = new java.util.HashMap<>();
+    Map<Hash, Set<ShardIndex>> moved = new HashMap<>();
     for (int e = 2; e <= 8; e++) {
       Map<Hash, Set<ShardIndex>> next =
           farmer.leafShards(Slots.entropy(e), DevHistory.DEV.numShards());

@@ -7,6 +7,7 @@ import dev.annals.primitives.NumShards;
 import dev.annals.primitives.ShardIndex;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class ShardEligibilityTest {
           .isEqualTo(u64(r).multiply(BigInteger.valueOf(6)).min(U64_MAX));
     }
     // Every outcome occurs, so the comparison above covers all of them.
-    assertThat(java.util.Arrays.stream(counts).min().orElseThrow()).isPositive();
+    assertThat(Arrays.stream(counts).min().orElseThrow()).isPositive();
   }
 
   @Test
