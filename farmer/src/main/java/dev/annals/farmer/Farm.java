@@ -2,8 +2,11 @@ package dev.annals.farmer;
 
 import dev.annals.consensus.sector.CorruptSectorException;
 import dev.annals.consensus.sector.SectorId;
+import dev.annals.consensus.sector.SectorLayout;
 import dev.annals.consensus.sector.SectorPlotter;
 import dev.annals.consensus.sector.SectorVerifier;
+import dev.annals.kernel.Kernels;
+import dev.annals.kernel.pos.ProofOfSpace;
 import dev.annals.primitives.GlobalSegmentIndex;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.HistorySize;
@@ -33,12 +36,21 @@ public final class Farm implements AutoCloseable {
   /** Expiration of a sector that never expires (the u64 arithmetic overflowed). */
   static final HistorySize NEVER = new HistorySize(-1L);
 
+  /**
+   * Below this proof-of-space K records are short of proofs and most audit candidates are fillers
+   * (docs/sectors.md: K = 12 finds 2–8 proofs of 256, K = 16 up to 128), so sectors get a {@link
+   * ProvableChunks} map; at the production K = 20 records are full and the map would cost a second
+   * plotting pass for nothing.
+   */
+  static final int PROVABLE_MAP_BELOW_K = 17;
+
   private final ProtocolParameters params;
   private final FarmerIdentity identity;
   private final SectorStore store;
   private final NodeView node;
   private final VerifiedPieces pieces;
   private final SectorPlotter plotter;
+  private final ProofOfSpace provableMapPos;
   private final Consumer<FarmEvent> events;
   private final FarmSector[] sectors;
   private final boolean[] opened;
@@ -62,6 +74,10 @@ public final class Farm implements AutoCloseable {
     this.node = node;
     this.pieces = new VerifiedPieces(params, node);
     this.plotter = new SectorPlotter(params, plottingThreads);
+    this.provableMapPos =
+        params.posK() < PROVABLE_MAP_BELOW_K
+            ? Kernels.proofOfSpace(SectorLayout.posParameters(params), plottingThreads)
+            : null;
     this.events = events;
     this.sectors = new FarmSector[sectorCount];
     this.opened = new boolean[sectorCount];
@@ -190,7 +206,15 @@ public final class Farm implements AutoCloseable {
     HistorySize history = s.metadata().historySize();
     Hash root = identity.commitmentsRoot(history);
     SectorId id = SectorId.derive(owner(), root, index, history);
-    install(new FarmSector(id, root, s.metadata(), s.data(), Optional.empty()));
+    ProvableChunks provable;
+    try {
+      provable = provableMap(id, s);
+    } catch (CorruptSectorException e) {
+      s.data().close();
+      dropCorrupt(index, e);
+      return;
+    }
+    install(new FarmSector(id, root, s.metadata(), s.data(), Optional.empty(), provable));
     events.accept(
         new FarmEvent.SectorReused(owner(), index, history, readySectors(), sectors.length));
   }
@@ -284,7 +308,15 @@ public final class Farm implements AutoCloseable {
       events.accept(new FarmEvent.PlottingFailed(owner(), index, e));
       return;
     }
-    install(new FarmSector(id, root, stored.metadata(), stored.data(), Optional.empty()));
+    ProvableChunks provable;
+    try {
+      provable = provableMap(id, stored);
+    } catch (CorruptSectorException e) {
+      stored.data().close();
+      dropCorrupt(index, e);
+      return;
+    }
+    install(new FarmSector(id, root, stored.metadata(), stored.data(), Optional.empty(), provable));
     events.accept(
         new FarmEvent.SectorPlotted(
             owner(),
@@ -294,6 +326,13 @@ public final class Farm implements AutoCloseable {
             readySectors(),
             sectors.length,
             replot));
+  }
+
+  private ProvableChunks provableMap(SectorId id, SectorStore.StoredSector stored) {
+    if (provableMapPos == null) {
+      return null;
+    }
+    return ProvableChunks.compute(params, provableMapPos, id, stored.metadata(), stored.data());
   }
 
   private void install(FarmSector sector) {

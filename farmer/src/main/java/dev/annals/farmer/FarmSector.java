@@ -14,13 +14,16 @@ import java.util.Optional;
  *
  * @param expiration empty while unknown (check point not yet in a super segment) or never (u64
  *     overflow)
+ * @param provable which chunks can win, or null when the farm does not build that map (then every
+ *     candidate goes to the prover)
  */
 public record FarmSector(
     SectorId sectorId,
     Hash commitmentsRoot,
     SectorMetadata metadata,
     SectorData data,
-    Optional<HistorySize> expiration) {
+    Optional<HistorySize> expiration,
+    ProvableChunks provable) {
 
   public SectorIndex index() {
     return metadata.sectorIndex();
@@ -31,6 +34,7 @@ public record FarmSector(
   }
 
   FarmSector withExpiration(HistorySize expiresAt) {
-    return new FarmSector(sectorId, commitmentsRoot, metadata, data, Optional.of(expiresAt));
+    return new FarmSector(
+        sectorId, commitmentsRoot, metadata, data, Optional.of(expiresAt), provable);
   }
 }

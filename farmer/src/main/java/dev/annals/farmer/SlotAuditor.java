@@ -139,6 +139,10 @@ public final class SlotAuditor {
           continue;
         }
         FarmSector sector = c.sector();
+        if (sector.provable() != null && !sector.provable().canWin(sector.metadata(), c.chunk())) {
+          fillers++;
+          continue;
+        }
         SectorSolution sectorSolution;
         try {
           sectorSolution =

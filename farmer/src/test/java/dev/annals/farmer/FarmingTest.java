@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.annals.consensus.range.SolutionRange;
 import dev.annals.consensus.seal.SealVerifier;
+import dev.annals.consensus.sector.AuditCandidate;
+import dev.annals.consensus.sector.FillerChunkException;
+import dev.annals.consensus.sector.SectorAuditor;
+import dev.annals.consensus.sector.SectorProver;
 import dev.annals.consensus.shard.MembershipEntropy;
 import dev.annals.consensus.shard.ShardMembershipException;
 import dev.annals.consensus.shard.ShardMembershipVerifier;
@@ -229,6 +233,41 @@ class FarmingTest {
       candidates += a.candidates();
     }
     assertThat(candidates).isPositive();
+  }
+
+  @Test
+  void provableMapAgreesWithTheProver() {
+    SectorAuditor auditor = new SectorAuditor(DevHistory.DEV);
+    SectorProver prover = new SectorProver(DevHistory.DEV, 1);
+    int winners = 0;
+    int fillers = 0;
+    for (Farm farm : farmer.farms().subList(0, 2)) {
+      for (FarmSector sector : farm.sectors().subList(0, 2)) {
+        assertThat(sector.provable()).isNotNull();
+        for (int n = 0; n < 3; n++) {
+          Hash challenge =
+              Slots.slot(900 + n, SolutionRange.MAX, Slots.entropy(1)).globalChallenge();
+          for (AuditCandidate c :
+              auditor.audit(sector.data(), sector.metadata(), sector.sectorId(), challenge, -1L)) {
+            boolean proved;
+            try {
+              prover.prove(sector.data(), sector.metadata(), sector.sectorId(), c);
+              proved = true;
+            } catch (FillerChunkException e) {
+              proved = false;
+            }
+            assertThat(sector.provable().canWin(sector.metadata(), c)).isEqualTo(proved);
+            if (proved) {
+              winners++;
+            } else {
+              fillers++;
+            }
+          }
+        }
+      }
+    }
+    assertThat(winners).isPositive();
+    assertThat(fillers).isPositive();
   }
 
   @Test
