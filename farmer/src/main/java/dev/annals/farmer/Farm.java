@@ -146,26 +146,42 @@ public final class Farm implements AutoCloseable {
    * at a time. Problems are reported as events and leave the sector for the next sync.
    */
   public synchronized void sync() {
-    HistorySize current = node.historySize();
+    HistorySize current;
+    try {
+      current = node.historySize();
+    } catch (RuntimeException e) {
+      // A remote node may be unreachable; reported against the first sector, retried next sync.
+      events.accept(new FarmEvent.PlottingFailed(owner(), new SectorIndex(0), e));
+      return;
+    }
     for (int i = 0; i < sectors.length; i++) {
       SectorIndex index = new SectorIndex(i);
-      if (!opened[i]) {
-        opened[i] = true;
-        reuse(index);
+      try {
+        syncSector(index, current);
+      } catch (RuntimeException e) {
+        events.accept(new FarmEvent.PlottingFailed(owner(), index, e));
       }
-      FarmSector sector = sector(i);
-      if (sector != null) {
-        sector = learnExpiration(sector);
-        HistorySize expiration = sector.expiration().orElse(null);
-        if (expiration == null || !SectorId.isExpired(expiration, current)) {
-          continue;
-        }
-        events.accept(new FarmEvent.SectorExpired(owner(), index, expiration, current));
-        // Its solutions would be rejected from now on, even if the replot below fails.
-        retire(sector);
-      }
-      plot(index, current, sector != null);
     }
+  }
+
+  private void syncSector(SectorIndex index, HistorySize current) {
+    int i = index.value();
+    if (!opened[i]) {
+      opened[i] = true;
+      reuse(index);
+    }
+    FarmSector sector = sector(i);
+    if (sector != null) {
+      sector = learnExpiration(sector);
+      HistorySize expiration = sector.expiration().orElse(null);
+      if (expiration == null || !SectorId.isExpired(expiration, current)) {
+        return;
+      }
+      events.accept(new FarmEvent.SectorExpired(owner(), index, expiration, current));
+      // Its solutions would be rejected from now on, even if the replot below fails.
+      retire(sector);
+    }
+    plot(index, current, sector != null);
   }
 
   private Hash owner() {

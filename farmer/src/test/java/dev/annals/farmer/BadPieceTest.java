@@ -145,4 +145,27 @@ class BadPieceTest {
     assertThat(farm.readySectors()).isEqualTo(1);
     assertThat(events).singleElement().isInstanceOf(FarmEvent.SectorPlotted.class);
   }
+
+  @Test
+  void anUnreachableNodeIsReportedAndTheSyncRetried() {
+    Farm farm = new Farm(DEV, identity, new MemorySectorStore(), 2, node, 1, events::add);
+    node.failure = new IllegalStateException("node unreachable");
+    farm.sync();
+    assertThat(events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            FarmEvent.PlottingFailed.class,
+            e -> assertThat(e.problem()).hasMessage("node unreachable"));
+    events.clear();
+    node.failure = null;
+    node.pieceFailure = new IllegalStateException("piece request timed out");
+    farm.sync();
+    assertThat(events).hasSize(2).allMatch(FarmEvent.PlottingFailed.class::isInstance);
+    assertThat(farm.readySectors()).isZero();
+    events.clear();
+    node.pieceFailure = null;
+    farm.sync();
+    assertThat(farm.readySectors()).isEqualTo(2);
+    assertThat(events).hasSize(2).allMatch(FarmEvent.SectorPlotted.class::isInstance);
+  }
 }

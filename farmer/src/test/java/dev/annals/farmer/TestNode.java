@@ -19,6 +19,13 @@ final class TestNode implements NodeView {
   private volatile int landedSegments;
   final Map<PieceIndex, Piece> replaced = new ConcurrentHashMap<>();
   final Set<PieceIndex> missing = ConcurrentHashMap.newKeySet();
+
+  /** When set, every request fails with it (an unreachable remote node). */
+  volatile RuntimeException failure;
+
+  /** When set, piece requests fail with it. */
+  volatile RuntimeException pieceFailure;
+
   final List<SlotNotificationListener> listeners = new CopyOnWriteArrayList<>();
 
   TestNode(int landedSegments) {
@@ -40,11 +47,16 @@ final class TestNode implements NodeView {
 
   @Override
   public HistorySize historySize() {
+    failIfSet();
     return new HistorySize(landedSegments);
   }
 
   @Override
   public Optional<Piece> piece(PieceIndex index) {
+    failIfSet();
+    if (pieceFailure != null) {
+      throw pieceFailure;
+    }
     if (index.value() >= (long) landedSegments * DevHistory.DEV.piecesPerSegment()) {
       return Optional.empty();
     }
@@ -70,6 +82,13 @@ final class TestNode implements NodeView {
     }
     return Optional.of(
         history.superSegments.get((int) (segment.value() / DevHistory.PER_SUPER_SEGMENT)));
+  }
+
+  private void failIfSet() {
+    RuntimeException f = failure;
+    if (f != null) {
+      throw f;
+    }
   }
 
   @Override
