@@ -49,7 +49,7 @@ public final class SectorProver {
     UnsealedChunks unsealed = unsealer.unseal(sector, layout, metadata, map, sectorId, pieceOffset);
     byte[] proofOfSpace = unsealed.proofs().proof(s);
     if (proofOfSpace == null) {
-      throw new IllegalArgumentException(
+      throw new FillerChunkException(
           "candidate: s-bucket "
               + s
               + " of piece offset "

@@ -114,7 +114,7 @@ class AuditAndProveTest {
         SectorSolution solution;
         try {
           solution = prover.prove(f.plotted.data(), f.plotted.metadata(), f.sectorId, candidate);
-        } catch (IllegalArgumentException filler) {
+        } catch (FillerChunkException filler) {
           assertThat(filler).hasMessageContaining("filler chunk");
           continue;
         }

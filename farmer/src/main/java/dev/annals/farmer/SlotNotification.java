@@ -1,0 +1,37 @@
+package dev.annals.farmer;
+
+import dev.annals.consensus.challenge.GlobalChallenge;
+import dev.annals.consensus.range.SolutionRange;
+import dev.annals.consensus.shard.MembershipEntropy;
+import dev.annals.primitives.Bytes;
+import dev.annals.primitives.Hash;
+import dev.annals.primitives.NumShards;
+import dev.annals.primitives.Slot;
+
+/**
+ * What the node tells farmers about a new slot: the slot, its proof-of-time output (the challenge
+ * is derived from both), the beacon (global) solution range {@code r}, the shard counts and the
+ * shard membership entropy in force for blocks built in this slot (the proof-of-time output of the
+ * rotation's source beacon block, see {@code ShardRotation}).
+ */
+public record SlotNotification(
+    Slot slot,
+    Bytes potOutput,
+    SolutionRange solutionRange,
+    NumShards numShards,
+    MembershipEntropy membershipEntropy) {
+  public SlotNotification {
+    if (slot == null
+        || potOutput == null
+        || solutionRange == null
+        || numShards == null
+        || membershipEntropy == null) {
+      throw new IllegalArgumentException("slot notification: every field must be set (value null)");
+    }
+    potOutput.requireLength("slot notification pot_output", GlobalChallenge.POT_OUTPUT_SIZE);
+  }
+
+  public Hash globalChallenge() {
+    return GlobalChallenge.derive(potOutput.toBytes(), slot);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.annals.farmer;
+
+import dev.annals.consensus.range.SolutionRange;
+import dev.annals.consensus.shard.MembershipEntropy;
+import dev.annals.kernel.Kernels;
+import dev.annals.primitives.Bytes;
+import dev.annals.primitives.Slot;
+import java.util.Arrays;
+
+/** Slot notifications for tests: proof-of-time outputs derived from the slot number. */
+final class Slots {
+  private Slots() {}
+
+  static SlotNotification slot(long n, SolutionRange range, MembershipEntropy entropy) {
+    byte[] pot = Arrays.copyOf(Kernels.blake3().hash(("pot " + n).getBytes()), 16);
+    return new SlotNotification(
+        new Slot(n), Bytes.wrap(pot), range, DevHistory.DEV.numShards(), entropy);
+  }
+
+  static MembershipEntropy entropy(int n) {
+    return new MembershipEntropy(
+        Bytes.wrap(Arrays.copyOf(Kernels.blake3().hash(("entropy " + n).getBytes()), 16)));
+  }
+}
