@@ -2,12 +2,9 @@ package dev.annals.blockproducer;
 
 import dev.annals.consensus.seal.SealVerifier;
 import dev.annals.primitives.Hash;
-import dev.annals.primitives.block.BeaconBlockHeader;
 import dev.annals.primitives.block.Block;
 import dev.annals.primitives.block.BlockBody;
 import dev.annals.primitives.block.BlockHeader;
-import dev.annals.primitives.block.IntermediateBlockHeader;
-import dev.annals.primitives.block.LeafBlockHeader;
 import dev.annals.primitives.block.Seal;
 import dev.annals.primitives.params.ProtocolParameters;
 
@@ -44,28 +41,6 @@ public record BlockDraft(BlockHeader unsealedHeader, BlockBody body, Hash preSea
       throw new IllegalArgumentException(
           "seal.signature: does not sign this block's pre-seal hash " + preSealHash);
     }
-    BlockHeader sealed =
-        switch (unsealedHeader) {
-          case BeaconBlockHeader h ->
-              new BeaconBlockHeader(
-                  h.prefix(),
-                  h.result(),
-                  h.consensusInfo(),
-                  h.childShardBlocks(),
-                  h.consensusParameters(),
-                  seal);
-          case IntermediateBlockHeader h ->
-              new IntermediateBlockHeader(
-                  h.prefix(),
-                  h.result(),
-                  h.consensusInfo(),
-                  h.beaconChainInfo(),
-                  h.childShardBlocks(),
-                  seal);
-          case LeafBlockHeader h ->
-              new LeafBlockHeader(
-                  h.prefix(), h.result(), h.consensusInfo(), h.beaconChainInfo(), seal);
-        };
-    return new Block(sealed, body);
+    return new Block(unsealedHeader.withSeal(seal), body);
   }
 }

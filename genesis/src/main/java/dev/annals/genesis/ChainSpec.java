@@ -64,35 +64,7 @@ public record ChainSpec(
    * iterations. Nodes use these everywhere (and their digest guards the data directory).
    */
   public ProtocolParameters parameters() {
-    ProtocolParameters p = preset;
-    return new ProtocolParameters(
-        p.name(),
-        p.recordChunksLog2(),
-        p.sourceRecordsPerSegment(),
-        p.segmentProofHashes(),
-        p.shardCommitmentLeavesLog2(),
-        p.posK(),
-        p.potCheckpoints(),
-        slotIterations,
-        p.slotDurationMillis(),
-        p.slotProbabilityNumerator(),
-        p.slotProbabilityDenominator(),
-        p.blockAuthoringDelaySlots(),
-        p.blockConfirmationDepth(),
-        p.shardConfirmationDepth(),
-        p.retargetInterval(),
-        p.entropyInjectionInterval(),
-        p.entropyInjectionLookbackDepth(),
-        p.entropyInjectionDelaySlots(),
-        p.shardRotationInterval(),
-        p.shardRotationDelay(),
-        p.maxPiecesInSector(),
-        p.recentSegments(),
-        p.recentHistoryFractionNumerator(),
-        p.recentHistoryFractionDenominator(),
-        p.minSectorLifetime(),
-        p.maxTimestampDriftMillis(),
-        numShards);
+    return preset.toBuilder().slotIterations(slotIterations).numShards(numShards).build();
   }
 
   /**

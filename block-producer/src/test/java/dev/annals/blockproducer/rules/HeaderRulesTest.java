@@ -158,8 +158,7 @@ class HeaderRulesTest extends BlockRulesTestBase {
     SealingKey stranger = SealingKey.fromSecret(secret);
     Block block =
         new Block(
-            ShardChainFixture.withSeal(draft.unsealedHeader(), stranger.seal(draft.preSealHash())),
-            draft.body());
+            draft.unsealedHeader().withSeal(stranger.seal(draft.preSealHash())), draft.body());
     assertBroken(block, BlockRule.SEAL_KEY_MISMATCH);
   }
 
@@ -169,8 +168,7 @@ class HeaderRulesTest extends BlockRulesTestBase {
     BlockDraft draft = f.draft(spec);
     Block block =
         new Block(
-            ShardChainFixture.withSeal(
-                draft.unsealedHeader(), spec.sealingKey.seal(Hash.blake3(new byte[] {1}))),
+            draft.unsealedHeader().withSeal(spec.sealingKey.seal(Hash.blake3(new byte[] {1}))),
             draft.body());
     assertBroken(block, BlockRule.SEAL_INVALID);
   }

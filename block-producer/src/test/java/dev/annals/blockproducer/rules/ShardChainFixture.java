@@ -403,30 +403,7 @@ final class ShardChainFixture {
   /** Re-seals {@code header} (any change made to it) with the key of its solution's farmer. */
   static Block resealed(BlockHeader header, BlockBody body, SealingKey key) {
     Seal seal = key.seal(header.preSealHash(P));
-    return new Block(withSeal(header, seal), body);
-  }
-
-  static BlockHeader withSeal(BlockHeader header, Seal seal) {
-    return switch (header) {
-      case BeaconBlockHeader h ->
-          new BeaconBlockHeader(
-              h.prefix(),
-              h.result(),
-              h.consensusInfo(),
-              h.childShardBlocks(),
-              h.consensusParameters(),
-              seal);
-      case IntermediateBlockHeader h ->
-          new IntermediateBlockHeader(
-              h.prefix(),
-              h.result(),
-              h.consensusInfo(),
-              h.beaconChainInfo(),
-              h.childShardBlocks(),
-              seal);
-      case LeafBlockHeader h ->
-          new LeafBlockHeader(h.prefix(), h.result(), h.consensusInfo(), h.beaconChainInfo(), seal);
-    };
+    return new Block(header.withSeal(seal), body);
   }
 
   static IntermediateBlockHeader withChildren(IntermediateBlockHeader h, ChildBlockRoots roots) {

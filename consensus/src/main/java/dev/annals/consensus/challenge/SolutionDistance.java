@@ -27,6 +27,19 @@ public final class SolutionDistance {
     return between(challengeValue(globalChallenge), LittleEndian.getLong(audit, 0));
   }
 
+  /**
+   * The chunk as plotted, which is what an audit hashes: a solution's chunk XOR the hash of its
+   * proof of space.
+   */
+  public static byte[] maskedChunk(Hash chunk, byte[] proofOfSpace) {
+    byte[] masked = chunk.toBytes();
+    byte[] mask = Kernels.blake3().hash(proofOfSpace);
+    for (int i = 0; i < masked.length; i++) {
+      masked[i] ^= mask[i];
+    }
+    return masked;
+  }
+
   /** u64 LE of the first 8 bytes of the global challenge. */
   public static long challengeValue(Hash globalChallenge) {
     long v = 0;

@@ -8,6 +8,7 @@ import dev.annals.primitives.PieceOffset;
 import dev.annals.primitives.SectorIndex;
 import dev.annals.primitives.codec.LittleEndian;
 import dev.annals.primitives.params.ProtocolParameters;
+import dev.annals.primitives.solution.Solution;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,15 @@ public record SectorId(Hash hash) {
     LittleEndian.putLong(input, 2, historySize.segments());
     shardCommitmentsRoot.copyTo(input, 10);
     return new SectorId(Hash.wrap(Kernels.blake3().keyedHash(publicKeyHash.toBytes(), input)));
+  }
+
+  /** The sector a solution's proof comes from, from the fields the solution carries. */
+  public static SectorId of(Solution solution) {
+    return derive(
+        solution.publicKeyHash(),
+        solution.shardCommitment().root(),
+        solution.sectorIndex(),
+        solution.historySize());
   }
 
   /** The proof-of-space seed of the record at {@code offset}: {@code H(sector id ‖ offset u16)}. */

@@ -62,18 +62,10 @@ public final class SolutionShard {
    */
   public static long distance(Solution solution, Slot slot, byte[] potOutput) {
     Hash globalChallenge = GlobalChallenge.derive(potOutput, slot);
-    SectorId sectorId =
-        SectorId.derive(
-            solution.publicKeyHash(),
-            solution.shardCommitment().root(),
-            solution.sectorIndex(),
-            solution.historySize());
-    byte[] masked = solution.chunk().toBytes();
-    byte[] proofHash = Hash.blake3(solution.proofOfSpace().toBytes()).toBytes();
-    for (int i = 0; i < masked.length; i++) {
-      masked[i] ^= proofHash[i];
-    }
     return SolutionDistance.of(
-        globalChallenge, sectorId.slotChallenge(globalChallenge).toBytes(), masked, 0);
+        globalChallenge,
+        SectorId.of(solution).slotChallenge(globalChallenge).toBytes(),
+        SolutionDistance.maskedChunk(solution.chunk(), solution.proofOfSpace().toBytes()),
+        0);
   }
 }

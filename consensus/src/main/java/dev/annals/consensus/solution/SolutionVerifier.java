@@ -57,12 +57,7 @@ public final class SolutionVerifier implements SolutionCheck {
 
   @Override
   public void verify(Solution solution, SolutionContext context) throws SolutionVerifyException {
-    SectorId sectorId =
-        SectorId.derive(
-            solution.publicKeyHash(),
-            solution.shardCommitment().root(),
-            solution.sectorIndex(),
-            solution.historySize());
+    SectorId sectorId = SectorId.of(solution);
     verifyStateless(solution, context, sectorId);
     verifyPiece(solution, context, sectorId);
   }
@@ -83,12 +78,12 @@ public final class SolutionVerifier implements SolutionCheck {
               + ", s-bucket "
               + sBucket);
     }
-    byte[] masked = solution.chunk().toBytes();
-    byte[] mask = Kernels.blake3().hash(proof);
-    for (int i = 0; i < masked.length; i++) {
-      masked[i] ^= mask[i];
-    }
-    long distance = SolutionDistance.of(global, slotChallenge.toBytes(), masked, 0);
+    long distance =
+        SolutionDistance.of(
+            global,
+            slotChallenge.toBytes(),
+            SolutionDistance.maskedChunk(solution.chunk(), proof),
+            0);
     if (!context.solutionRange().contains(distance)) {
       throw new SolutionVerifyException(
           Check.OUT_OF_RANGE,

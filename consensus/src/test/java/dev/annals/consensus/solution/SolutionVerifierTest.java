@@ -256,33 +256,6 @@ class SolutionVerifierTest {
   }
 
   private static ProtocolParameters withMaxPieces(ProtocolParameters p, int maxPieces) {
-    return new ProtocolParameters(
-        p.name(),
-        p.recordChunksLog2(),
-        p.sourceRecordsPerSegment(),
-        p.segmentProofHashes(),
-        p.shardCommitmentLeavesLog2(),
-        p.posK(),
-        p.potCheckpoints(),
-        p.slotIterations(),
-        p.slotDurationMillis(),
-        p.slotProbabilityNumerator(),
-        p.slotProbabilityDenominator(),
-        p.blockAuthoringDelaySlots(),
-        p.blockConfirmationDepth(),
-        p.shardConfirmationDepth(),
-        p.retargetInterval(),
-        p.entropyInjectionInterval(),
-        p.entropyInjectionLookbackDepth(),
-        p.entropyInjectionDelaySlots(),
-        p.shardRotationInterval(),
-        p.shardRotationDelay(),
-        maxPieces,
-        p.recentSegments(),
-        p.recentHistoryFractionNumerator(),
-        p.recentHistoryFractionDenominator(),
-        p.minSectorLifetime(),
-        p.maxTimestampDriftMillis(),
-        p.numShards());
+    return p.toBuilder().maxPiecesInSector(maxPieces).build();
   }
 }

@@ -28,6 +28,12 @@ public record BeaconBlockHeader(
   }
 
   @Override
+  public BeaconBlockHeader withSeal(Seal seal) {
+    return new BeaconBlockHeader(
+        prefix, result, consensusInfo, childShardBlocks, consensusParameters, seal);
+  }
+
+  @Override
   public ShardKind kind() {
     return ShardKind.BEACON;
   }

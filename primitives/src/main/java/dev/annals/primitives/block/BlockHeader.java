@@ -23,6 +23,9 @@ public sealed interface BlockHeader
 
   Seal seal();
 
+  /** The same header under another seal (the seal is outside what it signs). */
+  BlockHeader withSeal(Seal seal);
+
   ShardKind kind();
 
   /** Writes every byte before the seal. */

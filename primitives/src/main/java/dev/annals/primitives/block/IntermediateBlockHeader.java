@@ -29,6 +29,12 @@ public record IntermediateBlockHeader(
   }
 
   @Override
+  public IntermediateBlockHeader withSeal(Seal seal) {
+    return new IntermediateBlockHeader(
+        prefix, result, consensusInfo, beaconChainInfo, childShardBlocks, seal);
+  }
+
+  @Override
   public ShardKind kind() {
     return ShardKind.INTERMEDIATE;
   }

@@ -26,6 +26,11 @@ public record LeafBlockHeader(
   }
 
   @Override
+  public LeafBlockHeader withSeal(Seal seal) {
+    return new LeafBlockHeader(prefix, result, consensusInfo, beaconChainInfo, seal);
+  }
+
+  @Override
   public ShardKind kind() {
     return ShardKind.LEAF;
   }

@@ -73,6 +73,11 @@ public record ProtocolParameters(
     long maxTimestampDriftMillis,
     NumShards numShards) {
 
+  /** A builder that starts from these values. */
+  public ProtocolParametersBuilder toBuilder() {
+    return new ProtocolParametersBuilder(this);
+  }
+
   /** Bytes per chunk, the unit of records, s-buckets and proofs of space. */
   public static final int CHUNK_SIZE = 32;
 
