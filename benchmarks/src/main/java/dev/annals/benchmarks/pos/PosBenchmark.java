@@ -25,6 +25,7 @@ public class PosBenchmark {
       HexFormat.of().parseHex("23023404333717545b0a6f0c0dde9710e4d3fe2d5cc6cc0a090a0b818bab0f17");
 
   private ChiaProofOfSpace singleThread;
+  private ChiaProofOfSpace allThreads;
   private byte[] proof;
   private int sBucket;
 
@@ -32,6 +33,12 @@ public class PosBenchmark {
   public void setUp() {
     singleThread =
         new ChiaProofOfSpace(PosParameters.PRODUCTION, Kernels.blake3(), Kernels.chacha8(), 1);
+    allThreads =
+        new ChiaProofOfSpace(
+            PosParameters.PRODUCTION,
+            Kernels.blake3(),
+            Kernels.chacha8(),
+            Runtime.getRuntime().availableProcessors());
     PosProofs proofs = singleThread.createProofs(SEED);
     sBucket = 31500;
     proof = proofs.proof(sBucket);
@@ -42,6 +49,14 @@ public class PosBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public PosProofs tablesAndProofsK20SingleThread() {
     return singleThread.createProofs(SEED);
+  }
+
+  /** The same table and proofs with the build spread over every core. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public PosProofs tablesAndProofsK20AllThreads() {
+    return allThreads.createProofs(SEED);
   }
 
   @Benchmark
