@@ -20,6 +20,40 @@ public final class MerkleMountainRange {
     return leafCount;
   }
 
+  /**
+   * The peaks, largest first, as concatenated 32-byte hashes (one per set bit of the leaf count):
+   * with the leaf count, everything needed to continue appending ({@link #restore}).
+   */
+  public byte[] peaks() {
+    byte[] out = new byte[peakCount * HASH_LEN];
+    System.arraycopy(peaks, 0, out, 0, out.length);
+    return out;
+  }
+
+  /** A range that continues from {@code leafCount} leaves whose {@link #peaks} are given. */
+  public static MerkleMountainRange restore(long leafCount, byte[] peaks) {
+    if (leafCount < 0) {
+      throw new IllegalArgumentException(
+          "leaf count: must not be negative (value " + leafCount + ")");
+    }
+    int count = Long.bitCount(leafCount);
+    if (peaks == null || peaks.length != count * HASH_LEN) {
+      throw new IllegalArgumentException(
+          "peaks: "
+              + leafCount
+              + " leaves need "
+              + count
+              + " peaks of 32 bytes (value "
+              + (peaks == null ? "null" : peaks.length + " bytes")
+              + ")");
+    }
+    MerkleMountainRange mmr = new MerkleMountainRange();
+    System.arraycopy(peaks, 0, mmr.peaks, 0, peaks.length);
+    mmr.peakCount = count;
+    mmr.leafCount = leafCount;
+    return mmr;
+  }
+
   public void append(byte[] leaf) {
     MerkleNodes.checkHash("leaf", leaf);
     append(leaf, 0);

@@ -106,6 +106,23 @@ class UnbalancedMerkleTreeTest {
   }
 
   @Test
+  void restoredMountainRangeContinuesLikeTheOriginal() {
+    byte[] leaves = randomLeaves(new Random(25), 100);
+    MerkleMountainRange mmr = new MerkleMountainRange();
+    for (int count = 1; count < 100; count++) {
+      mmr.append(leaves, 32 * (count - 1));
+      MerkleMountainRange restored = MerkleMountainRange.restore(mmr.leafCount(), mmr.peaks());
+      restored.append(leaves, 32 * count);
+      assertThat(restored.root())
+          .as("count %d", count + 1)
+          .isEqualTo(NaiveMerkle.unbalancedRoot(leaves, 0, count + 1));
+    }
+    assertThatThrownBy(() -> MerkleMountainRange.restore(3, new byte[32]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("need 2 peaks");
+  }
+
+  @Test
   void rejectsBadInput() {
     assertThatThrownBy(() -> UnbalancedMerkleTree.root(new byte[0], 0, 0))
         .isInstanceOf(IllegalArgumentException.class)

@@ -130,6 +130,12 @@ public final class BlockWrite implements AutoCloseable {
     return this;
   }
 
+  /** Stores the import pipeline's per-block data (weight, MMR) under the block's root. */
+  public BlockWrite putBlockMeta(Hash root, BlockMeta meta) {
+    tx.put(schema.blockMeta, root, meta);
+    return this;
+  }
+
   /** The typed transaction underneath, for writes this class has no method for. */
   public StorageTransaction transaction() {
     return tx;

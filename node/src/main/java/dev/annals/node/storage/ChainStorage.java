@@ -358,6 +358,11 @@ public final class ChainStorage implements AutoCloseable {
             });
   }
 
+  /** The import pipeline's data of a stored block (absent for blocks stored without it). */
+  public Optional<BlockMeta> blockMeta(Hash root) {
+    return database.get(schema.blockMeta, root);
+  }
+
   public Optional<byte[]> archiverState(ShardIndex shard) {
     return database.get(schema.archiverState, shard);
   }

@@ -17,7 +17,8 @@ public enum ColumnFamily {
   PIECES("pieces", ColumnProfile.LARGE_VALUES),
   SEGMENT_LANDINGS("segment_landings", ColumnProfile.ORDERED),
   SEGMENT_GLOBAL_INDEX("segment_global_index", ColumnProfile.POINT_LOOKUP),
-  ARCHIVER_STATE("archiver_state", ColumnProfile.POINT_LOOKUP);
+  ARCHIVER_STATE("archiver_state", ColumnProfile.POINT_LOOKUP),
+  BLOCK_META("block_meta", ColumnProfile.POINT_LOOKUP);
 
   private final String familyName;
   private final ColumnProfile profile;

@@ -39,7 +39,7 @@ import org.rocksdb.WriteBatch;
  */
 public final class NodeDatabase implements AutoCloseable {
   /** Bumped whenever a key or value layout of docs/storage.md changes. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   static final String DB_FOLDER = "db";
   static final String KEY_SCHEMA_VERSION = "schema_version";

@@ -42,6 +42,9 @@ public final class Schema {
   /** Opaque bytes the archiver task stores and reads back; storage does not interpret them. */
   public final Column<ShardIndex, byte[]> archiverState;
 
+  /** Per stored block: cumulative fork-choice weight and block MMR ({@link BlockMeta}). */
+  public final Column<Hash, BlockMeta> blockMeta;
+
   public Schema(ProtocolParameters params) {
     headers = new Column<>(ColumnFamily.HEADERS, Keys.HASH, headerCodec(params));
     bodies = new Column<>(ColumnFamily.BODIES, Keys.HASH, bodyCodec(params));
@@ -68,6 +71,7 @@ public final class Schema {
     segmentGlobalIndex =
         new Column<>(ColumnFamily.SEGMENT_GLOBAL_INDEX, SegmentKey.CODEC, GLOBAL_INDEX_VALUE);
     archiverState = new Column<>(ColumnFamily.ARCHIVER_STATE, Keys.SHARD, Codecs.RAW);
+    blockMeta = new Column<>(ColumnFamily.BLOCK_META, Keys.HASH, BlockMeta.CODEC);
   }
 
   private static final Codec<byte[]> EMPTY =

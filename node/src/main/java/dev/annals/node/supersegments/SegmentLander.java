@@ -45,7 +45,16 @@ public final class SegmentLander {
    * @throws IllegalArgumentException a segment appears twice in the super segment
    */
   public List<SegmentLanding> land(BlockWrite write, SuperSegment superSegment) {
-    Optional<SuperSegmentHeader> last = storage.lastSuperSegmentHeader();
+    return land(write, superSegment, storage.lastSuperSegmentHeader());
+  }
+
+  /**
+   * Same, after {@code last} instead of the last committed super segment: for a batch that lands
+   * several super segments in order (a best beacon chain that moved forward by several blocks), the
+   * previous one of the same batch.
+   */
+  public List<SegmentLanding> land(
+      BlockWrite write, SuperSegment superSegment, Optional<SuperSegmentHeader> last) {
     SuperSegmentHeader header = superSegment.header();
     long expectedIndex = last.map(h -> h.index().value() + 1).orElse(0L);
     Hash expectedPrevious = last.map(SuperSegmentHeader::hash).orElse(Hash.ZERO);
