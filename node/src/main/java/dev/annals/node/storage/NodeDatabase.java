@@ -1,5 +1,7 @@
 package dev.annals.node.storage;
 
+import dev.annals.kernel.Blake3Hasher;
+import dev.annals.kernel.Kernels;
 import dev.annals.primitives.Hash;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -406,6 +408,27 @@ public final class NodeDatabase implements AutoCloseable {
       }
       byte[] key = it.key();
       return Optional.of(new KeyValue<>(decodeKey(column, key), decode(column, key, it.value())));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * A BLAKE3 digest of every entry of {@code family} in key order (each as key length u32 LE ‖ key
+   * ‖ value length u32 LE ‖ value): equal digests mean equal contents. For checks that an operation
+   * changed nothing; reads the whole family.
+   */
+  public byte[] contentDigest(ColumnFamily family) {
+    lock.readLock().lock();
+    try (RocksIterator it = newIterator(family)) {
+      Blake3Hasher hasher = Kernels.blake3().newHasher();
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        for (byte[] part : new byte[][] {it.key(), it.value()}) {
+          hasher.update(Codecs.u32Le(part.length)).update(part);
+        }
+      }
+      checkIterator(it, family);
+      return hasher.finish(32);
     } finally {
       lock.readLock().unlock();
     }
