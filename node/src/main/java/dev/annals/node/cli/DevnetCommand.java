@@ -10,12 +10,15 @@ import dev.annals.node.storage.StorageConfig;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +94,24 @@ public final class DevnetCommand implements Callable<Integer> {
               + " the default when stdout is not a terminal.")
   boolean noLive;
 
+  private static final long RESOURCES_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+  /** Heap and CPU of this process, logged every 30 s for the steady-state figures. */
+  private static String resources() {
+    MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    double cpu = -1;
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      cpu = os.getProcessCpuLoad() * Runtime.getRuntime().availableProcessors() * 100;
+    }
+    return String.format(
+        Locale.ROOT,
+        "resources: heap used %d MiB of %d MiB committed, process cpu %.0f%% of one core",
+        heap.getUsed() >> 20,
+        heap.getCommitted() >> 20,
+        cpu);
+  }
+
   @Override
   public Integer call() throws Exception {
     if (durationSeconds != null && durationSeconds <= 0) {
@@ -155,6 +176,7 @@ public final class DevnetCommand implements Callable<Integer> {
             ? Long.MAX_VALUE
             : start + TimeUnit.SECONDS.toNanos(durationSeconds);
     int printedLines = 0;
+    long nextResources = start + RESOURCES_EVERY_NANOS;
     try {
       while (!stop.await(live ? 500 : 1000, TimeUnit.MILLISECONDS)) {
         if (runtime.failure().isPresent()) {
@@ -179,6 +201,10 @@ public final class DevnetCommand implements Callable<Integer> {
             out.println(SummaryText.line(summary, elapsed));
           }
           out.flush();
+        }
+        if (System.nanoTime() >= nextResources) {
+          nextResources += RESOURCES_EVERY_NANOS;
+          log.accept(resources());
         }
         if (System.nanoTime() >= deadline
             || (stopAfterSlots != null && summary.slot() >= stopAfterSlots)) {
