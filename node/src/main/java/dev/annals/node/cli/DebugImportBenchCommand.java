@@ -68,12 +68,14 @@ public final class DebugImportBenchCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "total        %6d blocks in %.2f s (%.1f blocks/s), %d held back, %d not imported%n",
+        "total        %6d blocks in %.2f s (%.1f blocks/s), %d held back, %d rejected, %d still"
+            + " waiting for proof of time at the end%n",
         blocks.size(),
         seconds,
         blocks.size() / seconds,
         figures.heldBack(),
-        figures.notImported());
-    return figures.notImported() == 0 ? 0 : 1;
+        figures.rejected(),
+        figures.stillPending());
+    return figures.rejected() == 0 ? 0 : 1;
   }
 }

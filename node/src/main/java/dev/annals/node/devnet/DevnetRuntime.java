@@ -477,7 +477,7 @@ public final class DevnetRuntime implements AutoCloseable {
   /** A consistent-enough snapshot (each figure read once; import may move on meanwhile). */
   public DevnetSummary summary() {
     List<ShardSummary> shards = new ArrayList<>();
-    for (ShardIndex shard : chain.shards()) {
+    for (ShardIndex shard : chain.shards().stream().sorted().toList()) {
       ChainHead head = chain.bestHead(shard);
       shards.add(
           new ShardSummary(

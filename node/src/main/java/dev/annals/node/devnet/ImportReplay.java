@@ -42,9 +42,11 @@ public final class ImportReplay {
 
   /**
    * @param heldBack imports that had to wait for a block imported later
-   * @param notImported blocks rejected or still waiting at the end (0 for a valid source)
+   * @param rejected blocks rejected or refused (0 for a valid source)
+   * @param stillPending blocks still held back at the end: the newest shard blocks whose future
+   *     proof-of-time slot no beacon block of the source reached
    */
-  public record Figures(List<KindFigures> kinds, long heldBack, long notImported) {}
+  public record Figures(List<KindFigures> kinds, long heldBack, long rejected, long stillPending) {}
 
   private ImportReplay() {}
 
@@ -83,7 +85,8 @@ public final class ImportReplay {
     }
     Map<ShardKind, long[]> byKind = new EnumMap<>(ShardKind.class);
     long heldBack = 0;
-    long imported = 0;
+    long rejected = 0;
+    long stillPending;
     try (ChainStorage storage = ChainStorage.open(scratch, spec, StorageConfig.DEFAULT)) {
       NodeChain chain =
           NodeChain.open(storage, new GenesisBlocks(spec), pot, new TransactionPool(1, 1), null);
@@ -102,17 +105,21 @@ public final class ImportReplay {
           if (r.status() == ImportResult.Status.HELD_BACK) {
             heldBack++;
           }
+          if (r.status() == ImportResult.Status.REJECTED
+              || r.status() == ImportResult.Status.REFUSED) {
+            rejected++;
+          }
           if (r.imported()) {
-            imported++;
             long[] f = byKind.computeIfAbsent(r.shard().kind(), k -> new long[2]);
             f[0]++;
             f[1] += share;
           }
         }
       }
+      stillPending = importer.pendingCount();
     }
     List<KindFigures> kinds = new ArrayList<>();
     byKind.forEach((kind, f) -> kinds.add(new KindFigures(kind, f[0], f[1])));
-    return new Figures(kinds, heldBack, blocks.size() - imported);
+    return new Figures(kinds, heldBack, rejected, stillPending);
   }
 }

@@ -90,6 +90,9 @@ public final class SummaryText {
   }
 
   private static String shards(Set<ShardIndex> shards) {
+    if (shards.isEmpty()) {
+      return "(no sector plotted yet)";
+    }
     return shards.stream().map(x -> Integer.toString(x.value())).collect(Collectors.joining(","));
   }
 }
