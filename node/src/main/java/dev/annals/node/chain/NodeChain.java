@@ -1,6 +1,7 @@
 package dev.annals.node.chain;
 
 import dev.annals.consensus.pot.PotSeeds;
+import dev.annals.consensus.pot.PotSlotInput;
 import dev.annals.genesis.GenesisBlock;
 import dev.annals.genesis.GenesisBlocks;
 import dev.annals.node.archiving.ShardArchiverTask;
@@ -19,8 +20,11 @@ import dev.annals.primitives.LocalSegmentIndex;
 import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.Slot;
 import dev.annals.primitives.block.BeaconBlockBody;
+import dev.annals.primitives.block.BeaconBlockHeader;
 import dev.annals.primitives.block.BlockHeader;
+import dev.annals.primitives.block.ConsensusParameters;
 import dev.annals.primitives.block.OwnSegments;
+import dev.annals.primitives.block.PotParametersChange;
 import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.segment.SuperSegmentHeader;
 import dev.annals.supersegment.ShardSegmentRoot;
@@ -223,6 +227,29 @@ public final class NodeChain {
   /** The proof-of-time seed of slot 1 (genesis root and the spec's external entropy). */
   public Bytes genesisPotSeed() {
     return genesisPotSeed;
+  }
+
+  /**
+   * Where a {@code SlotClock} started now continues the proof-of-time chain: the slot after the
+   * newest one this node knows, with the iterations and pending entropy injection of the best
+   * beacon block; slot 1 from the genesis seed when it knows none.
+   */
+  public PotSlotInput nextClockInput() {
+    synchronized (lock) {
+      long latest = pot.latestSlot();
+      if (latest == 0) {
+        return PotSlotInput.first(genesisPotSeed, genesis.spec().slotIterations());
+      }
+      ConsensusParameters best =
+          ((BeaconBlockHeader) header(bestHead(ShardIndex.BEACON).root())).consensusParameters();
+      PotParametersChange change = best.potParametersChange().orElse(null);
+      long iterations =
+          change != null && change.slot().value() <= latest
+              ? change.slotIterations()
+              : best.slotIterations();
+      Slot slot = new Slot(latest);
+      return PotSlotInput.next(iterations, slot, pot.output(slot).orElseThrow(), change);
+    }
   }
 
   /** Super segment 0, known before beacon block 1 lands it. */

@@ -19,6 +19,7 @@ import dev.annals.primitives.Slot;
 import dev.annals.primitives.block.BeaconBlockBody;
 import dev.annals.primitives.block.BeaconBlockHeader;
 import dev.annals.primitives.block.BeaconChainInfo;
+import dev.annals.primitives.block.BlockBody;
 import dev.annals.primitives.block.BlockHeader;
 import dev.annals.primitives.block.ConsensusParameters;
 import dev.annals.primitives.block.IntermediateBlockBody;
@@ -167,7 +168,7 @@ public final class NodeChainSource
     return chain.header(root).prefix().parentRoot();
   }
 
-  private dev.annals.primitives.block.BlockBody body(Hash root) {
+  private BlockBody body(Hash root) {
     return chain
         .storage()
         .body(root)

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The proof-of-time checkpoints this node knows, by slot: from its own {@code SlotClock} (it is a
@@ -22,7 +23,7 @@ import java.util.TreeMap;
 public final class PotOutputs implements SlotListener {
   private final int capacity;
   private final TreeMap<Long, PotCheckpoints> bySlot = new TreeMap<>();
-  private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   public PotOutputs(int capacity) {
     if (capacity < 1) {

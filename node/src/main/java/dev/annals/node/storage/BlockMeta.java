@@ -5,6 +5,7 @@ import dev.annals.kernel.merkle.MerkleMountainRange;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.codec.ByteReader;
 import dev.annals.primitives.codec.ByteWriter;
+import java.util.Arrays;
 
 /**
  * What the import pipeline keeps per stored block besides the block itself: the cumulative
@@ -66,7 +67,7 @@ public record BlockMeta(BlockWeight cumulativeWeight, long mmrLeafCount, byte[] 
     return o instanceof BlockMeta m
         && cumulativeWeight.equals(m.cumulativeWeight)
         && mmrLeafCount == m.mmrLeafCount
-        && java.util.Arrays.equals(mmrPeaks, m.mmrPeaks);
+        && Arrays.equals(mmrPeaks, m.mmrPeaks);
   }
 
   @Override

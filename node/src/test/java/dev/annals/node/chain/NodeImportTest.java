@@ -7,6 +7,7 @@ import dev.annals.node.storage.ChainHead;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.LocalSegmentIndex;
 import dev.annals.primitives.ShardIndex;
+import dev.annals.primitives.block.BeaconBlockHeader;
 import dev.annals.primitives.block.BlockHeader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,6 +60,17 @@ class NodeImportTest {
         assertThat(node.storage.segmentCount(shard)).as("segments of %s", shard).isPositive();
       }
       assertThat(node.storage.lastSuperSegmentHeader().orElseThrow().index().value()).isPositive();
+      // Beacon block 30 injected entropy into the proof of time (slot 34); a clock started now
+      // continues the chain the network proved.
+      assertThat(TestNetwork.bestChain(node, ShardIndex.BEACON))
+          .anyMatch(
+              b ->
+                  ((BeaconBlockHeader) b.header())
+                      .consensusParameters()
+                      .potParametersChange()
+                      .isPresent());
+      long next = node.chain.pot().latestSlot() + 1;
+      assertThat(node.chain.nextClockInput()).isEqualTo(network.pot.slot(next).input());
       // A leaf shard's first segment travelled leaf -> intermediate -> beacon -> super segment.
       for (ShardIndex leaf : TestNetwork.leaves()) {
         assertThat(node.storage.globalIndex(leaf, LocalSegmentIndex.ZERO))
@@ -93,6 +105,8 @@ class NodeImportTest {
       // beacon chain already carries imports without the clock.
       long delay = node.params.blockAuthoringDelaySlots();
       assertThat(node.chain.pot().latestSlot()).isEqualTo(14 + delay);
+      // A slot clock started now continues the network's proof-of-time chain.
+      assertThat(node.chain.nextClockInput()).isEqualTo(network.pot.slot(15 + delay).input());
       for (long slot = 15; slot <= 24; slot++) {
         network.slot(node, slot);
       }
