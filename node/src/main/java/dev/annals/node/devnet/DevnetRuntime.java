@@ -8,7 +8,6 @@ import dev.annals.blockproducer.ProductionOutcome;
 import dev.annals.blockproducer.SlotClaim;
 import dev.annals.blockproducer.SlotWorker;
 import dev.annals.consensus.pot.PotSlot;
-import dev.annals.consensus.pot.PotSlotInput;
 import dev.annals.consensus.pot.SlotClock;
 import dev.annals.consensus.range.SolutionRange;
 import dev.annals.consensus.shard.MembershipEntropy;
@@ -39,7 +38,6 @@ import dev.annals.primitives.Slot;
 import dev.annals.primitives.block.BeaconBlockHeader;
 import dev.annals.primitives.block.Block;
 import dev.annals.primitives.block.BlockHeader;
-import dev.annals.primitives.block.ConsensusParameters;
 import dev.annals.primitives.block.PotParametersChange;
 import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.segment.SuperSegmentHeader;
@@ -163,7 +161,7 @@ public final class DevnetRuntime implements AutoCloseable {
       this.clock =
           new SlotClock(
               Kernels.proofOfTime(),
-              firstSlotInput(),
+              chain.nextClockInput(),
               Duration.ofMillis(params.slotDurationMillis()),
               this::fail);
       clock.addListener(this::onPotSlot);
@@ -192,13 +190,14 @@ public final class DevnetRuntime implements AutoCloseable {
     ChainHead beacon = chain.bestHead(ShardIndex.BEACON);
     BeaconBlockHeader best =
         (BeaconBlockHeader) chain.storage().header(beacon.root()).orElseThrow();
-    best.consensusParameters()
-        .potParametersChange()
-        .ifPresent(
-            change -> {
-              clock.schedule(change);
-              scheduledChange = change;
-            });
+    announcedSlot = pot.latestSlot();
+    long nextSlot = chain.nextClockInput().slot().value();
+    // The best beacon block's pending change is known to the clock either way: nextClockInput
+    // applied it if its slot is at or before the first one, else it is scheduled here. Blocks
+    // that carry it on are then not mistaken for bringing a new one.
+    Optional<PotParametersChange> pending = best.consensusParameters().potParametersChange();
+    pending.filter(c -> c.slot().value() > nextSlot).ifPresent(clock::schedule);
+    scheduledChange = pending.orElse(null);
     log.accept(
         "devnet "
             + config.spec().name()
@@ -212,26 +211,6 @@ public final class DevnetRuntime implements AutoCloseable {
             + (pot.latestSlot() + 1));
     farmer.start();
     clock.start();
-  }
-
-  /**
-   * Slot 1 from the genesis seed on a fresh chain; otherwise the slot after the newest one the best
-   * beacon chain's bodies hold (NodeChain refilled them), with that block's pending change.
-   */
-  private PotSlotInput firstSlotInput() {
-    ChainHead head = chain.bestHead(ShardIndex.BEACON);
-    BeaconBlockHeader best = (BeaconBlockHeader) storage.header(head.root()).orElseThrow();
-    ConsensusParameters cp = best.consensusParameters();
-    long latest = pot.latestSlot();
-    if (latest == 0) {
-      return PotSlotInput.first(chain.genesisPotSeed(), cp.slotIterations());
-    }
-    announcedSlot = latest;
-    return PotSlotInput.next(
-        cp.slotIterations(),
-        new Slot(latest),
-        pot.output(new Slot(latest)).orElseThrow(),
-        cp.potParametersChange().orElse(null));
   }
 
   /** On the slot clock's thread. */
