@@ -78,6 +78,9 @@ public final class DevnetRuntime implements AutoCloseable {
   /** Pooled transactions per leaf shard at most. */
   private static final int POOL_PER_SHARD = 4096;
 
+  /** Size of one load transaction at most. */
+  private static final int MAX_TRANSACTION_BYTES = 8192;
+
   /** Child blocks of one shard one body carries at most. */
   private static final int MAX_CHILD_BLOCKS = 16;
 
@@ -117,8 +120,7 @@ public final class DevnetRuntime implements AutoCloseable {
     try {
       GenesisBlocks genesis = new GenesisBlocks(config.spec());
       this.pot = new PotOutputs(4096);
-      int maxTx = Math.max(1, Math.min(config.txBytesPerSlot(), 8192));
-      this.transactions = new TransactionPool(POOL_PER_SHARD, Math.max(maxTx, 64));
+      this.transactions = new TransactionPool(POOL_PER_SHARD, MAX_TRANSACTION_BYTES);
       this.chain = NodeChain.open(storage, genesis, pot, transactions, null);
       for (ShardIndex shard : chain.shards()) {
         imported.put(shard, new AtomicLong());
@@ -274,11 +276,17 @@ public final class DevnetRuntime implements AutoCloseable {
       if (shard.kind() != ShardKind.LEAF) {
         continue;
       }
-      byte[] tx = new byte[bytes];
-      synchronized (txRandom) {
-        txRandom.nextBytes(tx);
+      // Split into transactions the pool takes; a full pool refuses the rest (the load outruns
+      // the shard's blocks).
+      for (int left = bytes; left > 0; left -= MAX_TRANSACTION_BYTES) {
+        byte[] tx = new byte[Math.min(left, MAX_TRANSACTION_BYTES)];
+        synchronized (txRandom) {
+          txRandom.nextBytes(tx);
+        }
+        if (!transactions.submit(shard, Bytes.wrap(tx))) {
+          break;
+        }
       }
-      transactions.submit(shard, Bytes.wrap(tx));
     }
   }
 
