@@ -102,6 +102,8 @@ public final class DevnetRuntime implements AutoCloseable {
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong droppedForPot = new AtomicLong();
   private final AtomicLong staleSolutions = new AtomicLong();
+  private final AtomicLong slotsPublished = new AtomicLong();
+  private final AtomicLong slotsFarmed = new AtomicLong();
   private final Map<Long, SlotNotification> announced = new ConcurrentHashMap<>();
   private final Map<Hash, Set<ShardIndex>> farmedShards = new ConcurrentHashMap<>();
   private final LeafLandingClock landing;
@@ -143,7 +145,9 @@ public final class DevnetRuntime implements AutoCloseable {
               config.dataDir().resolve("farms"),
               1,
               this::onFarmEvent);
-      this.farmer = new Farmer(params, view, farms, this::onSolution, 1, report -> {});
+      this.farmer =
+          new Farmer(
+              params, view, farms, this::onSolution, 1, report -> slotsFarmed.incrementAndGet());
       this.worker =
           new SlotWorker(
               params,
@@ -235,6 +239,7 @@ public final class DevnetRuntime implements AutoCloseable {
     SlotNotification notification = notification(s, output.get());
     announced.put(farmed, notification);
     announced.keySet().removeIf(k -> k < farmed - 64);
+    slotsPublished.incrementAndGet();
     view.publish(notification);
     Map<Hash, Set<ShardIndex>> now =
         farmer.leafShards(notification.membershipEntropy(), notification.numShards());
@@ -497,6 +502,23 @@ public final class DevnetRuntime implements AutoCloseable {
         landing.landed());
   }
 
+  /**
+   * Lets the farmer finish the slot in hand before it is closed: closing interrupts its slot
+   * thread, and an interrupted read closes the sector file under it.
+   */
+  private void awaitFarmerIdle() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (slotsFarmed.get() + farmer.droppedSlots() < slotsPublished.get()
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   /** Stops every thread and closes storage (see the class comment for the order). */
   @Override
   public void close() {
@@ -509,6 +531,7 @@ public final class DevnetRuntime implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    awaitFarmerIdle();
     try {
       farmer.close();
     } catch (IOException e) {

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DevnetEndToEndTest {
-  private static final long TIMEOUT_MILLIS = 100_000;
+  private static final long TIMEOUT_MILLIS = 150_000;
 
   @TempDir static Path dir;
   private DevnetRuntime devnet;
