@@ -54,16 +54,16 @@ class ChainSpecErrorsTest {
                 "\"leafShardsPerIntermediateShard\": 1024"),
         "numShards.leafShardsPerIntermediateShard");
     refused(devnet().replace("1767225600000", "-1"), "genesisTimestampMillis");
-    refused(devnet().replace("{\"fromPieces\": 64}", "64"), "initialSolutionRange")
+    refused(devnet().replace("{\"fromPieces\": 16}", "64"), "initialSolutionRange")
         .hasMessageContaining("decimal string or {\"fromPieces\": n}");
     refused(
-            devnet().replace("{\"fromPieces\": 64}", "\"18446744073709551616\""),
+            devnet().replace("{\"fromPieces\": 16}", "\"18446744073709551616\""),
             "initialSolutionRange")
         .hasMessageContaining("must be a u64");
-    refused(devnet().replace("{\"fromPieces\": 64}", "\"0\""), "initialSolutionRange")
+    refused(devnet().replace("{\"fromPieces\": 16}", "\"0\""), "initialSolutionRange")
         .hasMessageContaining("must not be zero");
     refused(
-        devnet().replace("{\"fromPieces\": 64}", "{\"fromPieces\": 0}"),
+        devnet().replace("{\"fromPieces\": 16}", "{\"fromPieces\": 0}"),
         "initialSolutionRange.fromPieces");
     refused(
             devnet().replace("\"potExternalEntropy\": \"\"", "\"potExternalEntropy\": \"abc\""),

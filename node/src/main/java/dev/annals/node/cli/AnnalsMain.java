@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       SegmentsCommand.class,
       PieceCommand.class,
-      SuperSegmentsCommand.class
+      SuperSegmentsCommand.class,
+      DevnetCommand.class
     })
 public final class AnnalsMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
       ChainSpecCommand.class,
       DebugPlotCommand.class,
       DebugAuditCommand.class,
-      DebugSuperSegmentCommand.class
+      DebugSuperSegmentCommand.class,
+      DebugImportBenchCommand.class
     })
 public final class DebugCommand implements Runnable {
   @Spec CommandSpec spec;
