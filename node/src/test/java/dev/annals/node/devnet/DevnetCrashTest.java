@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annals.genesis.ChainSpecs;
-import dev.annals.node.cli.AnnalsMain;
 import dev.annals.node.storage.ChainStorage;
 import dev.annals.node.storage.StorageConfig;
 import dev.annals.primitives.Hash;
@@ -90,24 +89,7 @@ class DevnetCrashTest {
    * it.
    */
   private static long runChildUntilSuperSegments(Path data, long wanted) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child =
-        new ProcessBuilder(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                AnnalsMain.class.getName(),
-                "devnet",
-                "--chain",
-                "devnet",
-                "--data-dir",
-                data.toString(),
-                "--no-live",
-                "--duration",
-                "120")
-            .redirectErrorStream(true)
-            .start();
+    Process child = DevnetChild.start(data);
     List<String> lines = new ArrayList<>();
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

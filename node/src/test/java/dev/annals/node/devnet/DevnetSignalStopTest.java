@@ -3,7 +3,6 @@ package dev.annals.node.devnet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.annals.genesis.ChainSpecs;
-import dev.annals.node.cli.AnnalsMain;
 import dev.annals.node.storage.ChainHead;
 import dev.annals.node.storage.ChainStorage;
 import dev.annals.node.storage.StorageConfig;
@@ -29,24 +28,7 @@ class DevnetSignalStopTest {
   @Test
   void aTerminatedDevnetStopsCleanlyAndLeavesAnOpenableDirectory() throws Exception {
     Path data = dir.resolve("data");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child =
-        new ProcessBuilder(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                AnnalsMain.class.getName(),
-                "devnet",
-                "--chain",
-                "devnet",
-                "--data-dir",
-                data.toString(),
-                "--no-live",
-                "--duration",
-                "120")
-            .redirectErrorStream(true)
-            .start();
+    Process child = DevnetChild.start(data);
     List<String> lines = new ArrayList<>();
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

@@ -87,99 +87,12 @@ class ProtocolParametersTest {
 
   @Test
   void rejectsInconsistentBaseValues() {
-    assertThatThrownBy(
-            () ->
-                new ProtocolParameters(
-                    "x",
-                    7,
-                    6,
-                    20,
-                    20,
-                    12,
-                    8,
-                    1024,
-                    250,
-                    1,
-                    2,
-                    2,
-                    4,
-                    3,
-                    20,
-                    10,
-                    2,
-                    4,
-                    2,
-                    1,
-                    16,
-                    2,
-                    1,
-                    4,
-                    2,
-                    30_000,
-                    D.numShards()))
+    assertThatThrownBy(() -> D.toBuilder().sourceRecordsPerSegment(6).build())
         .hasMessageContaining("source_records_per_segment")
         .hasMessageContaining("6");
-    assertThatThrownBy(
-            () ->
-                new ProtocolParameters(
-                    "x",
-                    7,
-                    8,
-                    20,
-                    20,
-                    12,
-                    8,
-                    1000,
-                    250,
-                    1,
-                    2,
-                    2,
-                    4,
-                    3,
-                    20,
-                    10,
-                    2,
-                    4,
-                    2,
-                    1,
-                    16,
-                    2,
-                    1,
-                    4,
-                    2,
-                    30_000,
-                    D.numShards()))
+    assertThatThrownBy(() -> D.toBuilder().slotIterations(1000).build())
         .hasMessageContaining("slot_iterations");
-    assertThatThrownBy(
-            () ->
-                new ProtocolParameters(
-                    "x",
-                    7,
-                    8,
-                    20,
-                    20,
-                    12,
-                    8,
-                    1024,
-                    250,
-                    1,
-                    2,
-                    2,
-                    4,
-                    2,
-                    20,
-                    10,
-                    2,
-                    4,
-                    2,
-                    1,
-                    16,
-                    2,
-                    1,
-                    4,
-                    2,
-                    30_000,
-                    D.numShards()))
+    assertThatThrownBy(() -> D.toBuilder().shardConfirmationDepth(2).build())
         .hasMessageContaining("shard_confirmation_depth");
   }
 }
