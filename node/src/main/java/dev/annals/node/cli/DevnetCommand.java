@@ -212,22 +212,12 @@ public final class DevnetCommand implements Callable<Integer> {
         }
       }
     } finally {
-      DevnetSummary last = null;
       try {
-        last = runtime.summary();
-      } catch (RuntimeException e) {
-        log.accept("final summary unavailable: " + e.getMessage());
-      }
-      runtime.close();
-      stopped.countDown();
-      if (last != null) {
-        synchronized (out) {
-          out.println(
-              "stopped: "
-                  + SummaryText.line(
-                      last, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
-          out.flush();
-        }
+        closeAndReport(runtime, log, out, start);
+      } finally {
+        // The shutdown hook waits for `stopped` and the JVM halts as soon as it returns, so the
+        // last summary must be out before the latch opens.
+        stopped.countDown();
       }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -236,5 +226,25 @@ public final class DevnetCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private static void closeAndReport(
+      DevnetRuntime runtime, Consumer<String> log, PrintWriter out, long start) {
+    DevnetSummary last = null;
+    try {
+      last = runtime.summary();
+    } catch (RuntimeException e) {
+      log.accept("final summary unavailable: " + e.getMessage());
+    }
+    runtime.close();
+    if (last != null) {
+      synchronized (out) {
+        out.println(
+            "stopped: "
+                + SummaryText.line(
+                    last, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
+        out.flush();
+      }
+    }
   }
 }
