@@ -2,6 +2,7 @@ package dev.annals.kernel;
 
 import dev.annals.kernel.erasure.ErasureCoder;
 import dev.annals.kernel.erasure.JavaErasureCoder;
+import dev.annals.kernel.ffm.NativeLibrary;
 import dev.annals.kernel.java.JavaBlake3;
 import dev.annals.kernel.java.JavaChaCha8;
 import dev.annals.kernel.pos.ChiaProofOfSpace;
@@ -9,10 +10,13 @@ import dev.annals.kernel.pos.PosParameters;
 import dev.annals.kernel.pos.ProofOfSpace;
 import dev.annals.kernel.pot.AesProofOfTime;
 import dev.annals.kernel.pot.ProofOfTime;
+import java.util.Optional;
 
 /**
- * The kernel implementations in use, chosen once per process. The choice can be named with the
- * system property {@code annals.kernels} ({@code java} is the pure-Java set, always available).
+ * The kernel implementations in use, chosen once per process with the system property {@code
+ * annals.kernels}: {@code auto} (the default) takes the C kernels where the library loaded and the
+ * Java ones elsewhere, {@code java} takes the pure-Java set (always available), {@code c} insists
+ * on the C kernels and fails at start-up when they cannot load. Both sets produce identical bytes.
  */
 public final class Kernels {
   public static final String PROPERTY = "annals.kernels";
@@ -21,12 +25,35 @@ public final class Kernels {
   private static final ChaCha8 CHACHA8;
   private static final ErasureCoder ERASURE_CODER;
   private static final ProofOfTime PROOF_OF_TIME;
+  private static final Optional<NativeLibrary> NATIVE;
+  private static final String NATIVE_STATE;
 
   static {
-    String requested = System.getProperty(PROPERTY, "java");
-    if (!requested.equals("java")) {
-      throw new IllegalStateException(
-          "unknown kernel set '" + requested + "' in -D" + PROPERTY + " (known: java)");
+    String requested = System.getProperty(PROPERTY, "auto");
+    NativeLibrary.LoadResult loaded =
+        switch (requested) {
+          case "java" -> new NativeLibrary.LoadResult.Unavailable("not requested");
+          case "auto", "c" -> NativeLibrary.get();
+          default ->
+              throw new IllegalStateException(
+                  "unknown kernel set '"
+                      + requested
+                      + "' in -D"
+                      + PROPERTY
+                      + " (known: auto, java, c)");
+        };
+    switch (loaded) {
+      case NativeLibrary.LoadResult.Loaded l -> {
+        NATIVE = Optional.of(l.library());
+        NATIVE_STATE = "c=" + l.library().describeCpu();
+      }
+      case NativeLibrary.LoadResult.Unavailable u -> {
+        if (requested.equals("c")) {
+          throw new IllegalStateException("-D" + PROPERTY + "=c but " + u.reason());
+        }
+        NATIVE = Optional.empty();
+        NATIVE_STATE = "c=off (" + u.reason() + ")";
+      }
     }
     BLAKE3 = new JavaBlake3();
     CHACHA8 = new JavaChaCha8();
@@ -63,6 +90,11 @@ public final class Kernels {
     return PROOF_OF_TIME;
   }
 
+  /** The C kernels library when this process uses it. */
+  public static Optional<NativeLibrary> nativeLibrary() {
+    return NATIVE;
+  }
+
   /** One line for start-up logs: which implementation each kernel uses. */
   public static String describe() {
     return "blake3="
@@ -71,6 +103,7 @@ public final class Kernels {
         + CHACHA8.name()
         + " erasure="
         + ERASURE_CODER.name()
-        + " pot=jdk-aes";
+        + " pot=jdk-aes "
+        + NATIVE_STATE;
   }
 }

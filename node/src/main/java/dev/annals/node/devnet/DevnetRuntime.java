@@ -215,6 +215,7 @@ public final class DevnetRuntime implements AutoCloseable {
             + beacon.number()
             + ", proof of time resumes at slot "
             + (pot.latestSlot() + 1));
+    log.accept("kernels: " + Kernels.describe());
     farmer.start();
     clock.start();
   }
