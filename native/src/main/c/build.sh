@@ -30,7 +30,7 @@ if [ -f "$lib" ] && [ -z "$(find "$src" -name '*.[ch]' -newer "$lib" -print -qui
 fi
 # x86-64-v2 baseline; wider instruction sets are enabled per function with target attributes and
 # chosen at run time, so the library runs on any x86-64-v2 machine.
-"$cc" -O3 -std=c11 -march=x86-64-v2 -fPIC -shared -fvisibility=hidden \
+"$cc" -O3 -std=c11 -march=x86-64-v2 -fPIC -shared -pthread -fvisibility=hidden \
   -Wall -Wextra -Werror -o "$lib.tmp" "$src"/*.c
 mv "$lib.tmp" "$lib"
 echo "annals-native: built $lib"

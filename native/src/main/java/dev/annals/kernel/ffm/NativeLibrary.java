@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
@@ -61,15 +62,24 @@ public final class NativeLibrary {
    */
   public MethodHandle function(String name, FunctionDescriptor descriptor) {
     return Linker.nativeLinker()
-        .downcallHandle(
-            symbols
-                .find(name)
-                .orElseThrow(
-                    () ->
-                        new IllegalStateException(
-                            "the C kernels library has no function '" + name + "'")),
-            descriptor,
-            Linker.Option.critical(true));
+        .downcallHandle(symbol(name), descriptor, Linker.Option.critical(true));
+  }
+
+  /**
+   * A downcall handle for a long-running function (a whole proof-of-space table, say). It is not
+   * critical, so the garbage collector keeps running meanwhile; its buffers must be off-heap
+   * segments (an {@link java.lang.foreign.Arena}'s), not Java arrays.
+   */
+  public MethodHandle longFunction(String name, FunctionDescriptor descriptor) {
+    return Linker.nativeLinker().downcallHandle(symbol(name), descriptor);
+  }
+
+  private MemorySegment symbol(String name) {
+    return symbols
+        .find(name)
+        .orElseThrow(
+            () ->
+                new IllegalStateException("the C kernels library has no function '" + name + "'"));
   }
 
   public boolean hasAvx2() {
