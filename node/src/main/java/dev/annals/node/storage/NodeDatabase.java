@@ -2,27 +2,21 @@ package dev.annals.node.storage;
 
 import dev.annals.kernel.Blake3Hasher;
 import dev.annals.kernel.Kernels;
-import dev.annals.primitives.Hash;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiPredicate;
-import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.FlushOptions;
-import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -94,10 +88,12 @@ public final class NodeDatabase implements AutoCloseable {
   public static NodeDatabase open(Path dataDir, DatabaseIdentity identity, StorageConfig config) {
     NodeDatabase database = open(dataDir, config, false);
     try {
+      DatabaseMetadata metadata = new DatabaseMetadata(database);
       if (database.isNew) {
-        database.writeIdentity(identity);
+        metadata.write(identity);
+        database.syncWal();
       } else {
-        database.checkIdentity(identity);
+        metadata.check(identity);
       }
       return database;
     } catch (RuntimeException e) {
@@ -117,7 +113,7 @@ public final class NodeDatabase implements AutoCloseable {
    */
   public static NodeDatabase openReadOnly(Path dataDir, StorageConfig config) {
     if (!Files.isRegularFile(dataDir.resolve(DB_FOLDER).resolve("CURRENT"))) {
-      existingDatabase(dataDir.resolve(DB_FOLDER));
+      DatabaseFolder.exists(dataDir.resolve(DB_FOLDER));
       throw new StorageException(
           "data directory " + dataDir + " has no database (no " + DB_FOLDER + "/CURRENT)");
     }
@@ -126,11 +122,11 @@ public final class NodeDatabase implements AutoCloseable {
 
   private static NodeDatabase open(Path dataDir, StorageConfig config, boolean readOnly) {
     Path path = dataDir.resolve(DB_FOLDER);
-    boolean exists = existingDatabase(path);
+    boolean exists = DatabaseFolder.exists(path);
     NativeHandles handles = new NativeHandles();
     try {
       if (exists) {
-        checkFamilies(path);
+        DatabaseFolder.checkFamilies(path);
       } else {
         Files.createDirectories(path);
       }
@@ -175,158 +171,13 @@ public final class NodeDatabase implements AutoCloseable {
     }
   }
 
-  /** Whether {@code path} holds a database; a folder with files but no CURRENT is damaged. */
-  private static boolean existingDatabase(Path path) {
-    if (Files.isRegularFile(path.resolve("CURRENT"))) {
-      return true;
-    }
-    if (!Files.isDirectory(path)) {
-      if (Files.exists(path)) {
-        throw new StorageException("database " + path + ": exists but is not a directory");
-      }
-      return false;
-    }
-    try (Stream<Path> entries = Files.list(path)) {
-      List<String> names = entries.map(p -> p.getFileName().toString()).sorted().toList();
-      if (names.isEmpty()) {
-        return false;
-      }
-      throw RocksDbErrors.corruption(
-          path, "it has files " + names + " but no CURRENT file naming its MANIFEST", null);
-    } catch (IOException e) {
-      throw new StorageException("database " + path + ": cannot list: " + e.getMessage(), e);
-    }
-  }
-
-  private static void checkFamilies(Path path) {
-    List<byte[]> names;
-    try (Options options = new Options()) {
-      names = RocksDB.listColumnFamilies(options, path.toString());
-    } catch (RocksDBException e) {
-      throw RocksDbErrors.translate(path, "list column families", e);
-    }
-    Set<String> present = new LinkedHashSet<>();
-    for (byte[] name : names) {
-      present.add(new String(name, StandardCharsets.US_ASCII));
-    }
-    present.remove(new String(RocksDB.DEFAULT_COLUMN_FAMILY, StandardCharsets.US_ASCII));
-    for (ColumnFamily family : ColumnFamily.values()) {
-      if (!present.remove(family.familyName())) {
-        throw RocksDbErrors.corruption(
-            path, "column family '" + family.familyName() + "' is missing", null);
-      }
-    }
-    if (!present.isEmpty()) {
-      throw new DatabaseMismatchException(
-          "database "
-              + path
-              + " has column families "
-              + present
-              + " that schema version "
-              + SCHEMA_VERSION
-              + " does not know; it was written by another version of Annals");
-    }
-  }
-
-  private void writeIdentity(DatabaseIdentity identity) {
-    try (StorageTransaction tx = transaction()) {
-      tx.put(METADATA, KEY_SCHEMA_VERSION, Codecs.u32Le(SCHEMA_VERSION));
-      tx.put(METADATA, KEY_CHAIN_SPEC_DIGEST, identity.chainSpecDigest().toBytes());
-      tx.put(METADATA, KEY_PRESET_DIGEST, identity.presetDigest().toBytes());
-      tx.put(METADATA, KEY_CHAIN_NAME, identity.chainName().getBytes(StandardCharsets.UTF_8));
-      if (!identity.chainSpecJson().isEmpty()) {
-        tx.put(METADATA, KEY_CHAIN_SPEC, identity.chainSpecJson().getBytes(StandardCharsets.UTF_8));
-      }
-      tx.commit();
-    }
-    syncWal();
-  }
-
-  private void checkIdentity(DatabaseIdentity expected) {
-    byte[] version = requireMetadata(KEY_SCHEMA_VERSION, 4);
-    int stored = Codecs.readU32Le(version);
-    if (stored != SCHEMA_VERSION) {
-      throw new DatabaseMismatchException(
-          "database "
-              + path
-              + " has storage schema version "
-              + Integer.toUnsignedString(stored)
-              + ", this Annals reads version "
-              + SCHEMA_VERSION);
-    }
-    Hash chainDigest = Hash.wrap(requireMetadata(KEY_CHAIN_SPEC_DIGEST, Hash.SIZE));
-    String chainName =
-        get(METADATA, KEY_CHAIN_NAME)
-            .map(b -> new String(b, StandardCharsets.UTF_8))
-            .orElse("(unnamed)");
-    if (!chainDigest.equals(expected.chainSpecDigest())) {
-      throw new DatabaseMismatchException(
-          "data directory "
-              + path.getParent()
-              + " was created for chain spec '"
-              + chainName
-              + "' with digest "
-              + chainDigest
-              + ", but this node runs chain spec '"
-              + expected.chainName()
-              + "' with digest "
-              + expected.chainSpecDigest()
-              + "; use another --data-dir or the matching --chain");
-    }
-    Hash presetDigest = Hash.wrap(requireMetadata(KEY_PRESET_DIGEST, Hash.SIZE));
-    if (!presetDigest.equals(expected.presetDigest())) {
-      throw new DatabaseMismatchException(
-          "data directory "
-              + path.getParent()
-              + " was created with protocol parameters digest "
-              + presetDigest
-              + ", but this node runs with digest "
-              + expected.presetDigest()
-              + " (chain spec '"
-              + expected.chainName()
-              + "'); use another --data-dir");
-    }
-  }
-
   /** What the directory was made for, as its metadata says (checked like on open). */
   public DatabaseIdentity storedIdentity() {
-    int version = Codecs.readU32Le(requireMetadata(KEY_SCHEMA_VERSION, 4));
-    if (version != SCHEMA_VERSION) {
-      throw new DatabaseMismatchException(
-          "database "
-              + path
-              + " has storage schema version "
-              + Integer.toUnsignedString(version)
-              + ", this Annals reads version "
-              + SCHEMA_VERSION);
-    }
-    return new DatabaseIdentity(
-        get(METADATA, KEY_CHAIN_NAME)
-            .map(b -> new String(b, StandardCharsets.UTF_8))
-            .orElse("(unnamed)"),
-        Hash.wrap(requireMetadata(KEY_CHAIN_SPEC_DIGEST, Hash.SIZE)),
-        Hash.wrap(requireMetadata(KEY_PRESET_DIGEST, Hash.SIZE)),
-        get(METADATA, KEY_CHAIN_SPEC).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(""));
+    return new DatabaseMetadata(this).stored();
   }
 
   public boolean isReadOnly() {
     return readOnly;
-  }
-
-  private byte[] requireMetadata(String key, int length) {
-    byte[] value =
-        get(METADATA, key)
-            .orElseThrow(
-                () ->
-                    RocksDbErrors.corruption(
-                        path, "metadata entry '" + key + "' is missing", null));
-    if (value.length != length) {
-      throw RocksDbErrors.corruption(
-          path,
-          "metadata entry '" + key + "' has " + value.length + " bytes, expected " + length,
-          null);
-    }
-    return value;
   }
 
   /** The database folder ({@code <data dir>/db}). */
