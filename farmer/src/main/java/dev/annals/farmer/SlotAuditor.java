@@ -157,11 +157,11 @@ public final class SlotAuditor {
         proved++;
         FarmerIdentity identity = c.farm().identity();
         Solution solution =
-            SolutionAssembler.assemble(
-                identity,
-                sector,
-                sectorSolution,
-                identity.reveal(sector.historySize(), c.assignment().commitmentIndex()));
+            sectorSolution.toSolution(
+                identity.publicKeyHash(),
+                identity.reveal(sector.historySize(), c.assignment().commitmentIndex()),
+                sector.historySize(),
+                sector.index());
         for (ShardIndex shard : shards) {
           solutions.add(new ShardSolution(slot.slot(), shard, solution, c.chunk().distance()));
           covered.add(shard);

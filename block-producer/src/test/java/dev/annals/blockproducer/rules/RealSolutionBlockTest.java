@@ -38,8 +38,6 @@ import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.Slot;
 import dev.annals.primitives.block.Block;
 import dev.annals.primitives.segment.Piece;
-import dev.annals.primitives.segment.PieceHeader;
-import dev.annals.primitives.solution.ShardCommitment;
 import dev.annals.primitives.solution.Solution;
 import dev.annals.supersegment.SegmentLanding;
 import dev.annals.supersegment.ShardSegmentRoot;
@@ -171,38 +169,17 @@ class RealSolutionBlockTest {
         }
         BlockSpec spec = f.childSpec(f.leafGenesis, f.b1, slot);
         spec.ownSegments = Optional.of(f.leafSegment0);
-        spec.solution = solution(farmer, sectorIndex, proven);
+        spec.solution =
+            proven.toSolution(
+                farmer.key().publicKeyHash(),
+                farmer.tree().reveal(farmer.assignment().commitmentIndex()),
+                HISTORY,
+                sectorIndex);
         spec.sealingKey = farmer.key();
         return spec;
       }
     }
     throw new IllegalStateException("the sector won no slot in 5.." + lastSlot);
-  }
-
-  private static Solution solution(Farmer farmer, SectorIndex sectorIndex, SectorSolution s) {
-    PieceHeader h = s.pieceHeader();
-    List<Hash> chunkProof = new ArrayList<>();
-    for (int i = 0; i < s.chunkProof().length; i += Hash.SIZE) {
-      chunkProof.add(Hash.of(Arrays.copyOfRange(s.chunkProof(), i, i + Hash.SIZE)));
-    }
-    ShardCommitment reveal = farmer.tree().reveal(farmer.assignment().commitmentIndex());
-    return new Solution(
-        farmer.key().publicKeyHash(),
-        reveal,
-        h.localSegmentIndex(),
-        h.superSegmentIndex(),
-        h.segmentRoot(),
-        h.segmentProof(),
-        s.recordRoot(),
-        h.recordProof(),
-        Hash.of(s.chunk()),
-        chunkProof,
-        Bytes.of(s.proofOfSpace()),
-        HISTORY,
-        sectorIndex,
-        new PieceOffset(s.pieceOffset()),
-        h.segmentPosition(),
-        h.shardIndex());
   }
 
   @Test

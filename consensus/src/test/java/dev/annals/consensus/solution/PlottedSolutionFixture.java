@@ -145,7 +145,7 @@ final class PlottedSolutionFixture {
     proofOfTime = win.proofOfTime();
     proven = win.proven();
     distance = win.distance();
-    solution = toSolution(proven);
+    solution = proven.toSolution(publicKeyHash, commitment, historySize, sectorIndex);
   }
 
   private record Win(Slot slot, Bytes proofOfTime, SectorSolution proven, long distance) {}
@@ -190,31 +190,6 @@ final class PlottedSolutionFixture {
     LittleEndian.putLong(input, 8, localIndex);
     segmentRoot.copyTo(input, 16);
     return Hash.wrap(Kernels.blake3().hash(input));
-  }
-
-  private Solution toSolution(SectorSolution s) {
-    PieceHeader h = s.pieceHeader();
-    List<Hash> chunkProof = new ArrayList<>();
-    for (int i = 0; i < s.chunkProof().length; i += Hash.SIZE) {
-      chunkProof.add(Hash.of(Arrays.copyOfRange(s.chunkProof(), i, i + Hash.SIZE)));
-    }
-    return new Solution(
-        publicKeyHash,
-        commitment,
-        h.localSegmentIndex(),
-        h.superSegmentIndex(),
-        h.segmentRoot(),
-        h.segmentProof(),
-        s.recordRoot(),
-        h.recordProof(),
-        Hash.of(s.chunk()),
-        chunkProof,
-        Bytes.of(s.proofOfSpace()),
-        historySize,
-        sectorIndex,
-        new PieceOffset(s.pieceOffset()),
-        h.segmentPosition(),
-        h.shardIndex());
   }
 
   /** The super segments a node would know: super segment 0 plus any given. */

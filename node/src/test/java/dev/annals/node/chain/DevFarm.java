@@ -26,7 +26,6 @@ import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.Slot;
 import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.segment.Piece;
-import dev.annals.primitives.segment.PieceHeader;
 import dev.annals.primitives.solution.Solution;
 import dev.annals.supersegment.SegmentLanding;
 import dev.annals.supersegment.ShardSegmentRoot;
@@ -128,34 +127,14 @@ final class DevFarm {
         } catch (IllegalArgumentException fillerChunk) {
           continue;
         }
-        return Optional.of(solution(sector.index(), proven));
+        return Optional.of(
+            proven.toSolution(
+                key.publicKeyHash(),
+                tree.reveal(assignment.commitmentIndex()),
+                HISTORY,
+                sector.index()));
       }
     }
     return Optional.empty();
-  }
-
-  private Solution solution(SectorIndex sectorIndex, SectorSolution s) {
-    PieceHeader h = s.pieceHeader();
-    List<Hash> chunkProof = new ArrayList<>();
-    for (int i = 0; i < s.chunkProof().length; i += Hash.SIZE) {
-      chunkProof.add(Hash.of(Arrays.copyOfRange(s.chunkProof(), i, i + Hash.SIZE)));
-    }
-    return new Solution(
-        key.publicKeyHash(),
-        tree.reveal(assignment.commitmentIndex()),
-        h.localSegmentIndex(),
-        h.superSegmentIndex(),
-        h.segmentRoot(),
-        h.segmentProof(),
-        s.recordRoot(),
-        h.recordProof(),
-        Hash.of(s.chunk()),
-        chunkProof,
-        Bytes.of(s.proofOfSpace()),
-        HISTORY,
-        sectorIndex,
-        new PieceOffset(s.pieceOffset()),
-        h.segmentPosition(),
-        h.shardIndex());
   }
 }
