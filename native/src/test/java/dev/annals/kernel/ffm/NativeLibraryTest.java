@@ -15,11 +15,22 @@ class NativeLibraryTest {
   void theLibraryLoadsWhereTheBuildCompiledIt() {
     assumeTrue(!"1".equals(System.getenv("ANNALS_NATIVE_SKIP")));
     assumeTrue(System.getProperty("os.arch").equals("amd64"));
+    assumeTrue(gccOnPath(), "no gcc on PATH: the build could not compile the C kernels");
     NativeLibrary.LoadResult result = NativeLibrary.get();
     assertThat(result).isInstanceOf(NativeLibrary.LoadResult.Loaded.class);
     NativeLibrary library = ((NativeLibrary.LoadResult.Loaded) result).library();
     assertThat(Kernels.nativeLibrary()).contains(library);
     assertThat(Kernels.describe()).contains("c=" + library.describeCpu());
+  }
+
+  private static boolean gccOnPath() {
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, "gcc"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test
