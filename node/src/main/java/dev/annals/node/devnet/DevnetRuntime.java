@@ -327,10 +327,24 @@ public final class DevnetRuntime implements AutoCloseable {
         SlotNotification now = notification(slot, proofOfTime.get());
         if (farmedAs == null
             || !now.membershipEntropy().equals(farmedAs.membershipEntropy())
-            || !now.solutionRange().equals(farmedAs.solutionRange())
-            || (!now.historySize().equals(farmedAs.historySize())
-                && !farmer.usableAt(solution.solution(), now.historySize()))) {
+            || !now.solutionRange().equals(farmedAs.solutionRange())) {
           staleSolutions.incrementAndGet();
+          return;
+        }
+        if (!now.historySize().equals(farmedAs.historySize())
+            && !farmer.usableAt(solution.solution(), now.historySize())) {
+          staleSolutions.incrementAndGet();
+          log.accept(
+              "solution of slot "
+                  + slot
+                  + " for shard "
+                  + solution.shard()
+                  + " not used: its sector (history size "
+                  + solution.solution().historySize()
+                  + ") expired as history grew from "
+                  + farmedAs.historySize()
+                  + " to "
+                  + now.historySize());
           return;
         }
         outcome = worker.offer(claim);
