@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * {@code sector-<index>.meta} (the checksummed {@link SectorMetadata}). A new plot is written to
  * temporary files and moved in with the metadata last, after the old metadata is deleted, so a
  * crash at any point leaves either the old sector, the new one, or a sector without metadata
- * (replotted), never a plot paired with another plot's metadata.
+ * (replotted), never a plot paired with another plot's metadata; the temporary files of an
+ * interrupted plot are deleted when the directory is opened again.
  */
 public final class DirectorySectorStore implements SectorStore {
   static final String MANIFEST = "farm.txt";
@@ -77,7 +79,22 @@ public final class DirectorySectorStore implements SectorStore {
       Files.writeString(tmp, expected, StandardCharsets.UTF_8);
       Files.move(tmp, manifest, StandardCopyOption.ATOMIC_MOVE);
     }
+    removeLeftovers(directory);
     return new DirectorySectorStore(directory, params);
+  }
+
+  /**
+   * Deletes the temporary files of a plot a crash interrupted (never read; a new plot of that
+   * sector would truncate them anyway, this only frees the space at once). No farm uses the
+   * directory yet, so nothing is writing them.
+   */
+  private static void removeLeftovers(Path directory) throws IOException {
+    try (DirectoryStream<Path> leftovers =
+        Files.newDirectoryStream(directory, "sector-*.{plot,meta}.tmp")) {
+      for (Path p : leftovers) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   Path plotFile(SectorIndex index) {

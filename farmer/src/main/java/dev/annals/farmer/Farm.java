@@ -7,19 +7,18 @@ import dev.annals.consensus.sector.SectorPlotter;
 import dev.annals.consensus.sector.SectorVerifier;
 import dev.annals.kernel.Kernels;
 import dev.annals.kernel.pos.ProofOfSpace;
-import dev.annals.primitives.GlobalSegmentIndex;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.HistorySize;
 import dev.annals.primitives.PieceOffset;
 import dev.annals.primitives.SectorIndex;
 import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.segment.Piece;
-import dev.annals.primitives.segment.SuperSegmentHeader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -27,14 +26,15 @@ import java.util.function.Consumer;
 /**
  * One identity's sectors in one {@link SectorStore}: {@code sectorCount} sectors of the preset's
  * maximum piece count, indices 0 up. {@link #sync} brings the farm up to date with the node: it
- * re-uses sectors already in the store (after a full check), plots missing ones from verified
- * pieces of the node's history, learns expirations once their check point has landed and replots
- * expired sectors at the current history size. The auditor reads sectors under a read lock while a
- * replot swaps one in under the write lock, so a slot never sees a half-replaced sector.
+ * re-uses sectors already in the store (after a full check), learns expirations once their check
+ * point has landed, takes every expired sector out of farming, then plots missing sectors and
+ * replots expired ones in place (same index, the node's history size at that moment) from verified
+ * pieces. The auditor reads sectors under a read lock while a replot swaps one in under the write
+ * lock, so a slot never sees a half-replaced sector; independently of any sync, a slot only audits
+ * sectors that pass the verifier's history-size rules at the slot's history size ({@link
+ * SectorLifetime}), so a sync that is still busy replotting never lets an expired sector win.
  */
 public final class Farm implements AutoCloseable {
-  /** Expiration of a sector that never expires (the u64 arithmetic overflowed). */
-  static final HistorySize NEVER = new HistorySize(-1L);
 
   /**
    * Below this proof-of-space K records are short of proofs and most audit candidates are fillers
@@ -54,6 +54,11 @@ public final class Farm implements AutoCloseable {
   private final Consumer<FarmEvent> events;
   private final FarmSector[] sectors;
   private final boolean[] opened;
+
+  /** Sectors taken out of farming because they expired and not yet replotted. */
+  private final boolean[] expired;
+
+  private final AtomicLong replots = new AtomicLong();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
   public Farm(
@@ -81,6 +86,7 @@ public final class Farm implements AutoCloseable {
     this.events = events;
     this.sectors = new FarmSector[sectorCount];
     this.opened = new boolean[sectorCount];
+    this.expired = new boolean[sectorCount];
   }
 
   public FarmerIdentity identity() {
@@ -123,18 +129,50 @@ public final class Farm implements AutoCloseable {
     }
   }
 
+  /** Expired sectors replotted since this farm was opened. */
+  public long replots() {
+    return replots.get();
+  }
+
   /**
-   * Holds off replots until {@link #endAudit}; the farming sectors (returned) stay open meanwhile.
+   * Before a slot is audited at {@code history}: learns the expiration of every farming sector that
+   * is past its check point there and has none yet (one node request per sector and plot), so
+   * {@link #beginAudit} can judge it. A failing node request leaves it unknown (not audited).
    */
-  List<FarmSector> beginAudit() {
-    lock.readLock().lock();
-    List<FarmSector> out = new ArrayList<>(sectors.length);
-    for (FarmSector s : sectors) {
-      if (s != null) {
-        out.add(s);
+  void prepareAudit(HistorySize history) {
+    for (FarmSector sector : sectors()) {
+      if (sector.expiration().isEmpty()
+          && SectorLifetime.needsExpiration(sector.historySize(), history, params)) {
+        try {
+          learnExpiration(sector);
+        } catch (RuntimeException e) {
+          events.accept(new FarmEvent.PlottingFailed(owner(), sector.index(), e));
+        }
       }
     }
-    return out;
+  }
+
+  /**
+   * Holds off replots until {@link #endAudit}; the sectors added to {@code farmable} (those that
+   * pass the verifier's history-size rules at {@code history}) stay open meanwhile.
+   *
+   * @return how many farming sectors were left out (expired, plotted after {@code history}, or
+   *     expiration not known)
+   */
+  int beginAudit(HistorySize history, List<FarmSector> farmable) {
+    lock.readLock().lock();
+    int skipped = 0;
+    for (FarmSector s : sectors) {
+      if (s == null) {
+        continue;
+      }
+      if (SectorLifetime.farmable(s.historySize(), s.expiration(), history, params)) {
+        farmable.add(s);
+      } else {
+        skipped++;
+      }
+    }
+    return skipped;
   }
 
   void endAudit() {
@@ -154,34 +192,53 @@ public final class Farm implements AutoCloseable {
       events.accept(new FarmEvent.PlottingFailed(owner(), new SectorIndex(0), e));
       return;
     }
+    // First every sector's state, which is quick (the first sync also checks stored sectors), so
+    // every expired sector is out of farming before the first (slow) plot starts.
     for (int i = 0; i < sectors.length; i++) {
       SectorIndex index = new SectorIndex(i);
       try {
-        syncSector(index, current);
+        checkSector(index, current);
+      } catch (RuntimeException e) {
+        events.accept(new FarmEvent.PlottingFailed(owner(), index, e));
+      }
+    }
+    for (int i = 0; i < sectors.length; i++) {
+      if (sector(i) != null) {
+        continue;
+      }
+      SectorIndex index = new SectorIndex(i);
+      try {
+        // History grows while earlier sectors plot: each sector gets the newest history size.
+        plot(index, node.historySize(), expired[i]);
       } catch (RuntimeException e) {
         events.accept(new FarmEvent.PlottingFailed(owner(), index, e));
       }
     }
   }
 
-  private void syncSector(SectorIndex index, HistorySize current) {
+  private void checkSector(SectorIndex index, HistorySize current) {
     int i = index.value();
     if (!opened[i]) {
       opened[i] = true;
       reuse(index);
     }
     FarmSector sector = sector(i);
-    if (sector != null) {
-      sector = learnExpiration(sector);
-      HistorySize expiration = sector.expiration().orElse(null);
-      if (expiration == null || !SectorId.isExpired(expiration, current)) {
-        return;
-      }
-      events.accept(new FarmEvent.SectorExpired(owner(), index, expiration, current));
-      // Its solutions would be rejected from now on, even if the replot below fails.
-      retire(sector);
+    if (sector == null) {
+      return;
     }
-    plot(index, current, sector != null);
+    if (sector.expiration().isEmpty()
+        && SectorLifetime.needsExpiration(sector.historySize(), current, params)) {
+      sector = learnExpiration(sector);
+    }
+    HistorySize expiration = sector.expiration().orElse(null);
+    if (expiration == null || !SectorId.isExpired(expiration, current)) {
+      return;
+    }
+    events.accept(new FarmEvent.SectorExpired(owner(), index, expiration, current));
+    // Expired sectors are wasted space: out of farming now, replotted in place below.
+    if (retire(sector)) {
+      expired[i] = true;
+    }
   }
 
   private Hash owner() {
@@ -272,25 +329,18 @@ public final class Farm implements AutoCloseable {
     return true;
   }
 
+  /** The sector with its expiration, if the node has the super segment it depends on. */
   private FarmSector learnExpiration(FarmSector sector) {
     if (sector.expiration().isPresent()) {
       return sector;
     }
-    Optional<HistorySize> check = SectorId.expirationCheck(sector.historySize(), params);
-    if (check.isEmpty()) {
-      return replace(sector, sector.withExpiration(NEVER));
-    }
-    Optional<SuperSegmentHeader> holder =
-        node.superSegmentHeaderContaining(new GlobalSegmentIndex(check.get().segments() - 1));
-    if (holder.isEmpty()) {
+    Optional<HistorySize> expiration =
+        SectorLifetime.expiration(
+            sector.sectorId(), sector.historySize(), node::superSegmentHeaderContaining, params);
+    if (expiration.isEmpty()) {
       return sector;
     }
-    HistorySize expiration =
-        sector
-            .sectorId()
-            .expirationHistorySize(sector.historySize(), holder.get().root(), params)
-            .orElse(NEVER);
-    return replace(sector, sector.withExpiration(expiration));
+    return replace(sector, sector.withExpiration(expiration.get()));
   }
 
   private FarmSector replace(FarmSector old, FarmSector updated) {
@@ -333,6 +383,10 @@ public final class Farm implements AutoCloseable {
       return;
     }
     install(new FarmSector(id, root, stored.metadata(), stored.data(), Optional.empty(), provable));
+    if (replot) {
+      expired[index.value()] = false;
+      replots.incrementAndGet();
+    }
     events.accept(
         new FarmEvent.SectorPlotted(
             owner(),

@@ -1,5 +1,6 @@
 package dev.annals.farmer;
 
+import dev.annals.consensus.sector.SectorId;
 import dev.annals.consensus.shard.MembershipEntropy;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.HistorySize;
@@ -7,12 +8,14 @@ import dev.annals.primitives.NumShards;
 import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.block.Seal;
 import dev.annals.primitives.params.ProtocolParameters;
+import dev.annals.primitives.solution.Solution;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +33,7 @@ import java.util.function.Consumer;
  * slot worker asks {@link #seal} to sign a block built on one of this farmer's solutions.
  */
 public final class Farmer implements AutoCloseable {
+  private final ProtocolParameters params;
   private final NodeView node;
   private final List<Farm> farms;
   private final Map<Hash, FarmerIdentity> identities = new LinkedHashMap<>();
@@ -54,6 +58,7 @@ public final class Farmer implements AutoCloseable {
     if (farms.isEmpty()) {
       throw new IllegalArgumentException("farmer: needs at least one farm (value 0 farms)");
     }
+    this.params = params;
     this.node = node;
     this.farms = List.copyOf(farms);
     for (Farm farm : farms) {
@@ -101,8 +106,11 @@ public final class Farmer implements AutoCloseable {
     if (slot == null) {
       return;
     }
-    reports.accept(farmSlot(slot));
-    if (!node.historySize().equals(syncedAt.get()) || !allPlotted()) {
+    SlotReport report = farmSlot(slot);
+    reports.accept(report);
+    // A skipped sector may have expired without the history size changing since the last sync
+    // (its expiration was learned for this slot): the sync replots it.
+    if (report.skipped() > 0 || !node.historySize().equals(syncedAt.get()) || !allPlotted()) {
       requestSync();
     }
   }
@@ -143,6 +151,37 @@ public final class Farmer implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /** Expired sectors replotted by all farms since they were opened. */
+  public long replots() {
+    long sum = 0;
+    for (Farm farm : farms) {
+      sum += farm.replots();
+    }
+    return sum;
+  }
+
+  /**
+   * Whether {@code solution} (one of this farmer's, found for a slot announced at an earlier
+   * history size) still passes the verifier's history-size rules when its block is judged at {@code
+   * current}: a node that builds the block on a newer beacon block than the one the slot was
+   * announced with asks this. Exactly the verifier's rule, with the expiration computed from the
+   * node's super segment headers (when the one it needs is unknown the verifier skips the check,
+   * and so does this).
+   */
+  public boolean usableAt(Solution solution, HistorySize current) {
+    HistorySize plotted = solution.historySize();
+    if (!SectorLifetime.needsExpiration(plotted, current, params)) {
+      return SectorLifetime.farmable(plotted, Optional.empty(), current, params);
+    }
+    Optional<HistorySize> expiration =
+        SectorLifetime.expiration(
+            SectorId.of(solution), plotted, node::superSegmentHeaderContaining, params);
+    if (expiration.isEmpty()) {
+      return plotted.compareTo(current) <= 0;
+    }
+    return SectorLifetime.farmable(plotted, expiration, current, params);
   }
 
   /** Slots skipped because a newer one arrived while the previous slot was still being farmed. */

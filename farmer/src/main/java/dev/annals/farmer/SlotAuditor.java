@@ -22,12 +22,13 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Farms one slot: audits every sector of every farm against the widest range a solution could use
- * (see {@link ShardEligibility}), then proves candidates nearest first across all farms. A
- * candidate is proved only if it would give a shard this slot has no solution for yet, so each
- * shard gets this farmer's best solution and no proving is wasted on worse ones. Filler chunks are
- * skipped; a sector the prover finds damaged is taken out of farming and reported, and never yields
- * a solution.
+ * Farms one slot: audits every sector of every farm that passes the verifier's history-size rules
+ * at the slot's history size (not plotted later, not expired: {@link SectorLifetime}) against the
+ * widest range a solution could use (see {@link ShardEligibility}), then proves candidates nearest
+ * first across all farms. A candidate is proved only if it would give a shard this slot has no
+ * solution for yet, so each shard gets this farmer's best solution and no proving is wasted on
+ * worse ones. Filler chunks are skipped; a sector the prover finds damaged is taken out of farming
+ * and reported, and never yields a solution.
  */
 public final class SlotAuditor {
   private static final int PARALLEL_AUDIT_THRESHOLD = 64;
@@ -60,16 +61,23 @@ public final class SlotAuditor {
     List<Damage> damaged = new ArrayList<>();
     List<ShardSolution> solutions = new ArrayList<>();
     int sectors = 0;
+    int skipped = 0;
     int fillers = 0;
     int proved = 0;
     long auditStart = System.nanoTime();
     long auditNanos;
     List<Farm> locked = new ArrayList<>(farms.size());
+    for (Farm farm : farms) {
+      // Outside the read lock: learning an expiration swaps the sector under the write lock.
+      farm.prepareAudit(slot.historySize());
+    }
     try {
       List<Farm> owners = new ArrayList<>();
       List<FarmSector> all = new ArrayList<>();
+      List<FarmSector> farming = new ArrayList<>();
       for (Farm farm : farms) {
-        List<FarmSector> farming = farm.beginAudit();
+        farming.clear();
+        skipped += farm.beginAudit(slot.historySize(), farming);
         locked.add(farm);
         for (FarmSector sector : farming) {
           owners.add(farm);
@@ -182,6 +190,7 @@ public final class SlotAuditor {
     return new SlotReport(
         slot.slot(),
         sectors,
+        skipped,
         candidates.size(),
         fillers,
         proved,

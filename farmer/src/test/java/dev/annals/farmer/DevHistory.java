@@ -2,7 +2,7 @@ package dev.annals.farmer;
 
 import dev.annals.archiver.ArchivedSegment;
 import dev.annals.archiver.SegmentArchiver;
-import dev.annals.kernel.merkle.BalancedMerkleTree;
+import dev.annals.kernel.merkle.UnbalancedMerkleTree;
 import dev.annals.primitives.BlockNumber;
 import dev.annals.primitives.GlobalSegmentIndex;
 import dev.annals.primitives.Hash;
@@ -13,18 +13,20 @@ import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.segment.Piece;
 import dev.annals.primitives.segment.PieceHeader;
 import dev.annals.primitives.segment.SuperSegmentHeader;
+import dev.annals.supersegment.SegmentLeaf;
+import dev.annals.supersegment.SegmentProofs;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
  * A dev global history for the farmer tests: real segments archived by {@link SegmentArchiver} in
  * two shards (the beacon chain and leaf 1 under intermediate 1), interleaved into global order and
- * landed by hand, two segments per super segment. The super-segment module is not on main yet, so
- * the landing is a stand-in: the super segment root is the balanced Merkle root of its segments'
- * roots and each piece's segment proof is that tree's proof, zero-padded. The farmer does not
- * verify segment proofs (the light client does), so only the indices matter to it.
+ * landed two segments per super segment the way PROTOCOL §5 lands them: the super segment root is
+ * the unbalanced Merkle root over the segments' leaves ({@link SegmentLeaf}) and each piece carries
+ * its segment's proof, zero-padded ({@link SegmentProofs}), so the consensus {@code
+ * SolutionVerifier} accepts the farmer's solutions. (Super segment 0 holds two segments, not just
+ * the beacon genesis segment as on a chain: the verifier does not look at that.)
  */
 final class DevHistory {
   static final ProtocolParameters DEV = ProtocolParameters.DEV;
@@ -68,15 +70,22 @@ final class DevHistory {
     }
     Hash previous = Hash.ZERO;
     for (int first = 0; first < SEGMENTS; first += PER_SUPER_SEGMENT) {
-      byte[] roots = new byte[PER_SUPER_SEGMENT * Hash.SIZE];
+      byte[] leaves = new byte[PER_SUPER_SEGMENT * Hash.SIZE];
       for (int p = 0; p < PER_SUPER_SEGMENT; p++) {
-        global.get(first + p).header().root().copyTo(roots, p * Hash.SIZE);
+        ArchivedSegment segment = global.get(first + p);
+        byte[] leafHash =
+            SegmentLeaf.hash(
+                segment.pieces().getFirst().header().shardIndex().value(),
+                p,
+                segment.header().index().value(),
+                segment.header().root());
+        System.arraycopy(leafHash, 0, leaves, p * Hash.SIZE, Hash.SIZE);
       }
       SuperSegmentIndex index = new SuperSegmentIndex(first / PER_SUPER_SEGMENT);
       SuperSegmentHeader header =
           new SuperSegmentHeader(
               index,
-              Hash.wrap(BalancedMerkleTree.root(roots, 0, PER_SUPER_SEGMENT)),
+              Hash.wrap(UnbalancedMerkleTree.root(leaves, 0, PER_SUPER_SEGMENT)),
               previous,
               new GlobalSegmentIndex(first + PER_SUPER_SEGMENT - 1),
               new BlockNumber(first),
@@ -84,14 +93,10 @@ final class DevHistory {
       superSegments.add(header);
       previous = header.hash();
       for (int p = 0; p < PER_SUPER_SEGMENT; p++) {
-        byte[] proof = BalancedMerkleTree.proof(roots, 0, PER_SUPER_SEGMENT, p);
-        List<Hash> segmentProof = new ArrayList<>();
-        for (int h = 0; h < DEV.segmentProofHashes(); h++) {
-          segmentProof.add(
-              h * Hash.SIZE < proof.length
-                  ? Hash.wrap(Arrays.copyOfRange(proof, h * Hash.SIZE, (h + 1) * Hash.SIZE))
-                  : Hash.ZERO);
-        }
+        List<Hash> segmentProof =
+            SegmentProofs.pad(
+                UnbalancedMerkleTree.proof(leaves, 0, PER_SUPER_SEGMENT, p),
+                DEV.segmentProofHashes());
         List<Piece> landed = new ArrayList<>();
         for (Piece piece : global.get(first + p).pieces()) {
           PieceHeader h = piece.header();

@@ -43,7 +43,8 @@ class DirectoryFarmTest {
   @Test
   void restartReusesPlotsAndFarmsTheSameWay() throws Exception {
     List<byte[]> plots = new ArrayList<>();
-    SlotNotification slot = Slots.slot(3, SolutionRange.fromPieces(1, DEV), Slots.entropy(1));
+    SlotNotification slot =
+        Slots.slot(3, SolutionRange.fromPieces(1, DEV), Slots.entropy(1), node.historySize());
     SlotReport before;
     try (Farm farm = open()) {
       farm.sync();
@@ -127,7 +128,10 @@ class DirectoryFarmTest {
       for (int n = 1; n <= 3; n++) {
         SlotReport r =
             new SlotAuditor(DEV, 1)
-                .farm(Slots.slot(n, everything, Slots.entropy(1)), List.of(farm), sunk::add);
+                .farm(
+                    Slots.slot(n, everything, Slots.entropy(1), node.historySize()),
+                    List.of(farm),
+                    sunk::add);
         assertThat(r.solutions()).isEmpty();
       }
       assertThat(sunk).isEmpty();
@@ -138,7 +142,7 @@ class DirectoryFarmTest {
       assertThat(farm.readySectors()).isEqualTo(SECTORS);
       int valid = 0;
       for (int n = 1; n <= 3; n++) {
-        SlotNotification slot = Slots.slot(n, everything, Slots.entropy(1));
+        SlotNotification slot = Slots.slot(n, everything, Slots.entropy(1), node.historySize());
         for (ShardSolution s :
             new SlotAuditor(DEV, 1).farm(slot, List.of(farm), x -> {}).solutions()) {
           SolutionCheck.check(s, slot, DevHistory.get());

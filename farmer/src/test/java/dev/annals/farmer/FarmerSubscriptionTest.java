@@ -45,7 +45,8 @@ class FarmerSubscriptionTest {
       List<SlotNotification> sent = new ArrayList<>();
       int farmed = 0;
       for (int n = 1; n <= 30; n++) {
-        SlotNotification slot = Slots.slot(n, SolutionRange.MAX, Slots.entropy(1));
+        SlotNotification slot =
+            Slots.slot(n, SolutionRange.MAX, Slots.entropy(1), node.historySize());
         sent.add(slot);
         node.emit(slot);
         // One slot at a time so none is dropped as stale.

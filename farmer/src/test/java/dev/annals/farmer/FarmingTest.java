@@ -91,7 +91,7 @@ class FarmingTest {
     int solutions = 0;
     Set<ShardKind> kinds = new HashSet<>();
     for (int n = 1; n <= 30; n++) {
-      SlotNotification slot = Slots.slot(n, range, entropy);
+      SlotNotification slot = Slots.slot(n, range, entropy, node.historySize());
       SlotReport report = farmer.farmSlot(slot);
       assertThat(report.sectors()).isEqualTo(IDENTITIES * SECTORS);
       assertThat(report.proved() + report.fillers()).isLessThanOrEqualTo(report.candidates());
@@ -123,7 +123,7 @@ class FarmingTest {
       long proveNanos = 0;
       long[] perKind = new long[3];
       for (int n = 1000; n < 1000 + slots; n++) {
-        SlotReport r = farmer.farmSlot(Slots.slot(n, range, entropy));
+        SlotReport r = farmer.farmSlot(Slots.slot(n, range, entropy, node.historySize()));
         candidates += r.candidates();
         fillers += r.fillers();
         proved += r.proved();
@@ -188,7 +188,7 @@ class FarmingTest {
     int rotated = 0;
     for (int n = 500; n < 520; n++) {
       for (MembershipEntropy entropy : List.of(before, after)) {
-        SlotNotification slot = Slots.slot(n, range, entropy);
+        SlotNotification slot = Slots.slot(n, range, entropy, node.historySize());
         Map<Hash, Set<ShardIndex>> leaves = farmer.leafShards(entropy, numShards);
         for (ShardSolution s : farmer.farmSlot(slot).solutions()) {
           if (s.shard().kind() != ShardKind.LEAF) {
@@ -228,7 +228,7 @@ class FarmingTest {
     SolutionRange range = SolutionRange.fromPieces(totalPieces() / 8, DevHistory.DEV);
     int candidates = 0;
     for (int n = 700; n < 710; n++) {
-      SlotNotification slot = Slots.slot(n, range, Slots.entropy(1));
+      SlotNotification slot = Slots.slot(n, range, Slots.entropy(1), node.historySize());
       SlotReport a = sequential.farm(slot, farmer.farms(), s -> {});
       SlotReport b = parallel.farm(slot, farmer.farms(), s -> {});
       assertThat(b.candidates()).isEqualTo(a.candidates());
@@ -250,7 +250,8 @@ class FarmingTest {
         assertThat(sector.provable()).isNotNull();
         for (int n = 0; n < 3; n++) {
           Hash challenge =
-              Slots.slot(900 + n, SolutionRange.MAX, Slots.entropy(1)).globalChallenge();
+              Slots.slot(900 + n, SolutionRange.MAX, Slots.entropy(1), node.historySize())
+                  .globalChallenge();
           for (AuditCandidate c :
               auditor.audit(sector.data(), sector.metadata(), sector.sectorId(), challenge, -1L)) {
             boolean proved;

@@ -4,6 +4,7 @@ import dev.annals.consensus.range.SolutionRange;
 import dev.annals.consensus.shard.MembershipEntropy;
 import dev.annals.kernel.Kernels;
 import dev.annals.primitives.Bytes;
+import dev.annals.primitives.HistorySize;
 import dev.annals.primitives.Slot;
 import java.util.Arrays;
 
@@ -11,10 +12,12 @@ import java.util.Arrays;
 final class Slots {
   private Slots() {}
 
-  static SlotNotification slot(long n, SolutionRange range, MembershipEntropy entropy) {
+  /** A slot whose blocks are judged at {@code history}. */
+  static SlotNotification slot(
+      long n, SolutionRange range, MembershipEntropy entropy, HistorySize history) {
     byte[] pot = Arrays.copyOf(Kernels.blake3().hash(("pot " + n).getBytes()), 16);
     return new SlotNotification(
-        new Slot(n), Bytes.wrap(pot), range, DevHistory.DEV.numShards(), entropy);
+        new Slot(n), Bytes.wrap(pot), range, DevHistory.DEV.numShards(), entropy, history);
   }
 
   static MembershipEntropy entropy(int n) {

@@ -254,8 +254,8 @@ public final class DevnetRuntime implements AutoCloseable {
 
   /**
    * The slot as the next blocks judge solutions: the best beacon block's solution range and shard
-   * counts, and the membership entropy in force for the beacon block after it (the one a shard
-   * block naming the best beacon block is judged by too).
+   * counts, the membership entropy in force for the beacon block after it (the one a shard block
+   * naming the best beacon block is judged by too) and the history size in force after it.
    */
   private SlotNotification notification(Slot slot, Bytes output) {
     synchronized (chain.lock()) {
@@ -269,7 +269,8 @@ public final class DevnetRuntime implements AutoCloseable {
           output,
           new SolutionRange(best.consensusParameters().solutionRange()),
           best.consensusParameters().numShards(),
-          MembershipEntropy.fromPotOutput(sourceHeader.consensusInfo().proofOfTime()));
+          MembershipEntropy.fromPotOutput(sourceHeader.consensusInfo().proofOfTime()),
+          chain.view().historySizeAt(head.root()).orElseThrow());
     }
   }
 
@@ -321,12 +322,29 @@ public final class DevnetRuntime implements AutoCloseable {
       ProductionOutcome outcome;
       synchronized (chain.lock()) {
         // The best beacon block may have moved since the slot was announced: a solution found
-        // under other routing terms (entropy, range) would be rejected, so it is not used.
+        // under other routing terms (entropy, range) would be rejected, and so would one whose
+        // sector has expired at the new history size, so it is not used.
         SlotNotification now = notification(slot, proofOfTime.get());
         if (farmedAs == null
             || !now.membershipEntropy().equals(farmedAs.membershipEntropy())
             || !now.solutionRange().equals(farmedAs.solutionRange())) {
           staleSolutions.incrementAndGet();
+          return;
+        }
+        if (!now.historySize().equals(farmedAs.historySize())
+            && !farmer.usableAt(solution.solution(), now.historySize())) {
+          staleSolutions.incrementAndGet();
+          log.accept(
+              "solution of slot "
+                  + slot
+                  + " for shard "
+                  + solution.shard()
+                  + " not used: its sector (history size "
+                  + solution.solution().historySize()
+                  + ") expired as history grew from "
+                  + farmedAs.historySize()
+                  + " to "
+                  + now.historySize());
           return;
         }
         outcome = worker.offer(claim);
@@ -408,7 +426,8 @@ public final class DevnetRuntime implements AutoCloseable {
                   + e.owner().toHex().substring(0, 8)
                   + ": sector "
                   + e.sector()
-                  + " plotted at history size "
+                  + (e.replot() ? " replotted" : " plotted")
+                  + " at history size "
                   + e.historySize()
                   + " in "
                   + e.took().toMillis()
@@ -428,6 +447,17 @@ public final class DevnetRuntime implements AutoCloseable {
                   + "/"
                   + e.total()
                   + ")");
+      case FarmEvent.SectorExpired e ->
+          log.accept(
+              "farm "
+                  + e.owner().toHex().substring(0, 8)
+                  + ": sector "
+                  + e.sector()
+                  + " expired at history size "
+                  + e.expiration()
+                  + " (now "
+                  + e.current()
+                  + "), replotting it");
       default -> log.accept("farm " + event.owner().toHex().substring(0, 8) + ": " + event);
     }
   }
@@ -499,6 +529,7 @@ public final class DevnetRuntime implements AutoCloseable {
         globalPieces,
         byIdentity,
         rejected.get(),
+        farmer.replots(),
         landing.meanMillis(),
         landing.landed());
   }

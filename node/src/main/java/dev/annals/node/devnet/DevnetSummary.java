@@ -15,6 +15,7 @@ import java.util.Set;
  * @param globalPieces pieces in the global history (landed segments × pieces per segment)
  * @param leafShardsByIdentity which leaf shards each identity's sectors farm now
  * @param rejected blocks this run produced that import rejected or refused
+ * @param replots expired sectors the farmer replotted in this run
  * @param leafToSuperSegmentMillis for the leaf segments landed this run: mean milliseconds from
  *     their archiving (the confirmation of the block that completed them) to the beacon block that
  *     landed them in a super segment; -1 before the first
@@ -26,5 +27,6 @@ public record DevnetSummary(
     long globalPieces,
     Map<Hash, Set<ShardIndex>> leafShardsByIdentity,
     long rejected,
+    long replots,
     double leafToSuperSegmentMillis,
     long leafSegmentsLanded) {}

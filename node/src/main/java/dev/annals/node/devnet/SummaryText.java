@@ -19,10 +19,11 @@ public final class SummaryText {
     out.add(
         String.format(
             Locale.ROOT,
-            "annals devnet  slot %d  up %ds  rejected %d",
+            "annals devnet  slot %d  up %ds  rejected %d  replots %d",
             s.slot(),
             elapsedSeconds,
-            s.rejected()));
+            s.rejected(),
+            s.replots()));
     out.add(
         String.format(
             Locale.ROOT, "%-6s %-13s %8s %8s %9s", "shard", "kind", "head", "blocks", "segments"));
@@ -75,10 +76,11 @@ public final class SummaryText {
     b.append(
         String.format(
             Locale.ROOT,
-            " | super segments %d pieces %d rejected %d",
+            " | super segments %d pieces %d rejected %d replots %d",
             s.superSegments(),
             s.globalPieces(),
-            s.rejected()));
+            s.rejected(),
+            s.replots()));
     if (s.leafToSuperSegmentMillis() >= 0) {
       b.append(String.format(Locale.ROOT, " leaf->ss %.0f ms", s.leafToSuperSegmentMillis()));
     }

@@ -125,6 +125,17 @@ class DevnetEndToEndTest {
   }
 
   @Test
+  void noBlockIsRejectedForAnExpiredSectorAndExpiredSectorsAreReplotted() {
+    // Dev sectors expire within seconds of their check point landing, well inside this run.
+    List<String> expired = log.stream().filter(l -> l.contains("SECTOR_EXPIRED")).toList();
+    assertTrue(expired.isEmpty(), () -> "rejected for an expired sector: " + expired);
+    // Each replot is counted before it is logged.
+    long logged = log.stream().filter(l -> l.contains(" replotted at history size ")).count();
+    long counted = devnet.summary().replots();
+    assertTrue(logged <= counted, () -> logged + " replots logged, " + counted + " counted");
+  }
+
+  @Test
   void aLeafSegmentRootReachedTheBeaconThroughItsIntermediateShard() {
     ChainStorage storage = devnet.storage();
     SegmentLanding landed = landedLeafSegments(storage).getFirst();

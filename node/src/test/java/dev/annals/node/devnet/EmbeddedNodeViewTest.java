@@ -101,6 +101,7 @@ class EmbeddedNodeViewTest {
         Bytes.zeros(16),
         SolutionRange.MAX,
         ChainSpecs.builtIn("devnet").numShards(),
-        new MembershipEntropy(Bytes.zeros(16)));
+        new MembershipEntropy(Bytes.zeros(16)),
+        HistorySize.ONE);
   }
 }
