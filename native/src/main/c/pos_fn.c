@@ -1,0 +1,71 @@
+#include <string.h>
+
+#include "blake3_core.h"
+#include "pos_internal.h"
+
+/*
+ * Chia's fn for tables 2..7: plain BLAKE3 (one block, through the shared core) of
+ * y_left (k+6 bits) || meta_left || meta_right, most significant bit first and zero padded to whole
+ * bytes. y = the first k+6 hash bits; metadata = meta_left || meta_right for tables 2 and 3, hash
+ * bits [k+6, k+6+width) for tables 4..6, none for table 7.
+ */
+
+typedef struct {
+  uint64_t words[5];
+  int bits;
+} bit_string;
+
+/* Appends the low width (1..64) bits of value. */
+static inline void put64(bit_string *s, uint64_t value, int width) {
+  uint64_t aligned = value << (64 - width);
+  int word = s->bits >> 6, offset = s->bits & 63;
+  s->words[word] |= aligned >> offset;
+  if (offset != 0 && offset + width > 64) s->words[word + 1] |= aligned << (64 - offset);
+  s->bits += width;
+}
+
+static inline void put128(bit_string *s, pos_u128 value, int width) {
+  if (width > 64) {
+    put64(s, (uint64_t)(value >> 64), width - 64);
+    put64(s, (uint64_t)value, 64);
+  } else {
+    put64(s, (uint64_t)value, width);
+  }
+}
+
+static inline uint32_t bswap32(uint32_t v) { return __builtin_bswap32(v); }
+
+uint32_t pos_fn(int k, int table, uint32_t left_y, pos_u128 meta_left, pos_u128 meta_right,
+                pos_u128 *meta_out) {
+  int y_bits = k + POS_EXT;
+  int parent_bits = pos_meta_bits(k, table - 1);
+  bit_string s = {{0, 0, 0, 0, 0}, 0};
+  put64(&s, left_y, y_bits);
+  put128(&s, meta_left, parent_bits);
+  put128(&s, meta_right, parent_bits);
+  int len = (s.bits + 7) >> 3;
+  uint8_t block[B3_BLOCK_LEN];
+  for (int i = 0; i < 4; i++) {
+    uint64_t be = __builtin_bswap64(s.words[i]);
+    memcpy(block + 8 * i, &be, 8);
+  }
+  memset(block + 32, 0, 32);
+  uint32_t cv[8];
+  memcpy(cv, B3_IV, sizeof cv);
+  b3_compress_cv(cv, block, (uint8_t)len, 0, B3_CHUNK_START | B3_CHUNK_END | B3_ROOT);
+  /* The hash bytes are cv's words little-endian; read big-endian they are bswap32(cv[i]). */
+  uint32_t y = bswap32(cv[0]) >> (32 - y_bits);
+  if (table <= 3) {
+    *meta_out = (meta_left << parent_bits) | meta_right;
+  } else if (table < 7) {
+    int width = pos_meta_bits(k, table);
+    uint64_t h0 = ((uint64_t)bswap32(cv[0]) << 32) | bswap32(cv[1]);
+    uint64_t h1 = ((uint64_t)bswap32(cv[2]) << 32) | bswap32(cv[3]);
+    uint64_t h2 = ((uint64_t)bswap32(cv[4]) << 32) | bswap32(cv[5]);
+    /* 128 bits from bit y_bits (18..31, never 0), then the top width of them. */
+    pos_u128 top = (((pos_u128)h0 << 64) | h1) << y_bits;
+    top |= h2 >> (64 - y_bits);
+    *meta_out = top >> (128 - width);
+  }
+  return y;
+}
