@@ -35,24 +35,37 @@ static inline void put128(bit_string *s, pos_u128 value, int width) {
 
 static inline uint32_t bswap32(uint32_t v) { return __builtin_bswap32(v); }
 
-uint32_t pos_fn(int k, int table, uint32_t left_y, pos_u128 meta_left, pos_u128 meta_right,
-                pos_u128 *meta_out) {
-  int y_bits = k + POS_EXT;
-  int parent_bits = pos_meta_bits(k, table - 1);
+/* y_left || meta_left || meta_right as a zero-padded BLAKE3 block; returns its length in bytes. */
+static inline int pack(int y_bits, int parent_bits, uint32_t left_y, pos_u128 meta_left,
+                       pos_u128 meta_right, uint8_t block[B3_BLOCK_LEN]) {
   bit_string s = {{0, 0, 0, 0, 0}, 0};
   put64(&s, left_y, y_bits);
   put128(&s, meta_left, parent_bits);
   put128(&s, meta_right, parent_bits);
-  int len = (s.bits + 7) >> 3;
-  uint8_t block[B3_BLOCK_LEN];
   for (int i = 0; i < 4; i++) {
     uint64_t be = __builtin_bswap64(s.words[i]);
     memcpy(block + 8 * i, &be, 8);
   }
   memset(block + 32, 0, 32);
-  uint32_t cv[8];
-  memcpy(cv, B3_IV, sizeof cv);
-  b3_compress_cv(cv, block, (uint8_t)len, 0, B3_CHUNK_START | B3_CHUNK_END | B3_ROOT);
+  return (s.bits + 7) >> 3;
+}
+
+/*
+ * The one place fn inputs are hashed: n single-block inputs of len bytes each into n chaining
+ * values. Whole batches go through here so a multi-lane compression from the shared BLAKE3 code
+ * can replace the loop without touching the table build.
+ */
+static void hash_blocks(const uint8_t *blocks, int len, uint32_t n, uint32_t (*cvs)[8]) {
+  for (uint32_t i = 0; i < n; i++) {
+    memcpy(cvs[i], B3_IV, sizeof cvs[i]);
+    b3_compress_cv(cvs[i], blocks + (size_t)i * B3_BLOCK_LEN, (uint8_t)len, 0,
+                   B3_CHUNK_START | B3_CHUNK_END | B3_ROOT);
+  }
+}
+
+/* y and metadata of one hash (see the file comment). */
+static inline uint32_t unpack(int k, int table, int y_bits, int parent_bits, const uint32_t cv[8],
+                              pos_u128 meta_left, pos_u128 meta_right, pos_u128 *meta_out) {
   /* The hash bytes are cv's words little-endian; read big-endian they are bswap32(cv[i]). */
   uint32_t y = bswap32(cv[0]) >> (32 - y_bits);
   if (table <= 3) {
@@ -68,4 +81,28 @@ uint32_t pos_fn(int k, int table, uint32_t left_y, pos_u128 meta_left, pos_u128 
     *meta_out = top >> (128 - width);
   }
   return y;
+}
+
+void pos_fn_many(int k, int table, uint32_t n, const uint32_t *left_ys,
+                 const pos_u128 *meta_left, const pos_u128 *meta_right, uint32_t *ys_out,
+                 pos_u128 *meta_out) {
+  int y_bits = k + POS_EXT;
+  int parent_bits = pos_meta_bits(k, table - 1);
+  uint8_t blocks[POS_FN_BATCH * B3_BLOCK_LEN];
+  uint32_t cvs[POS_FN_BATCH][8];
+  pos_u128 ignored;
+  for (uint32_t start = 0; start < n; start += POS_FN_BATCH) {
+    uint32_t count = n - start < POS_FN_BATCH ? n - start : POS_FN_BATCH;
+    int len = 0;
+    for (uint32_t i = 0; i < count; i++) {
+      len = pack(y_bits, parent_bits, left_ys[start + i], meta_left[start + i],
+                 meta_right[start + i], blocks + (size_t)i * B3_BLOCK_LEN);
+    }
+    hash_blocks(blocks, len, count, cvs);
+    for (uint32_t i = 0; i < count; i++) {
+      pos_u128 *out = meta_out != NULL ? &meta_out[start + i] : &ignored;
+      ys_out[start + i] = unpack(k, table, y_bits, parent_bits, cvs[i], meta_left[start + i],
+                                 meta_right[start + i], out);
+    }
+  }
 }

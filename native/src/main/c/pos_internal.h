@@ -38,12 +38,16 @@ uint32_t pos_match_pair(int path, uint32_t left_bucket, const uint32_t *left_ys,
 
 typedef unsigned __int128 pos_u128;
 
+/* fn inputs hashed per batch (bounds the stack a batch needs). */
+#define POS_FN_BATCH 64
+
 /*
- * fn for table (2..7): y and metadata of a match from the left y and both parents' metadata
- * (parent_bits wide). *meta_out is left alone for table 7.
+ * fn for table (2..7) of n matches: y from the left y and both parents' metadata (each
+ * parent-table wide); metadata into meta_out unless it is NULL (table 7 has none).
  */
-uint32_t pos_fn(int k, int table, uint32_t left_y, pos_u128 meta_left, pos_u128 meta_right,
-                pos_u128 *meta_out);
+void pos_fn_many(int k, int table, uint32_t n, const uint32_t *left_ys,
+                 const pos_u128 *meta_left, const pos_u128 *meta_right, uint32_t *ys_out,
+                 pos_u128 *meta_out);
 
 /* Metadata width in bits of a table (1..7). */
 static inline int pos_meta_bits(int k, int table) {

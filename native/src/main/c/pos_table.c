@@ -201,22 +201,23 @@ static void fn_range(workspace *w, void *arg, uint32_t from, uint32_t to, int wo
   (void)worker;
   int k = w->k, table = *(const int *)arg;
   uint32_t *lefts = w->lefts[table], *rights = w->rights[table];
-  pos_u128 scratch;
+  uint32_t left_ys[POS_MATCH_CAP];
+  pos_u128 meta_left[POS_MATCH_CAP], meta_right[POS_MATCH_CAP];
   for (uint32_t p = from; p < to; p++) {
     const uint16_t *sl = w->slot_left + (size_t)p * POS_MATCH_SLOT;
     const uint16_t *sr = w->slot_right + (size_t)p * POS_MATCH_SLOT;
     size_t left_base = (size_t)p * POS_BUCKET_CAP, right_base = left_base + POS_BUCKET_CAP;
-    uint32_t position = w->slot_off[p];
-    for (uint32_t j = 0, n = w->slot_cnt[p]; j < n; j++, position++) {
-      uint32_t l = w->bucket_pos[left_base + sl[j]];
-      uint32_t r = w->bucket_pos[right_base + sr[j]];
-      uint32_t left_y = w->bucket_ys[left_base + sl[j]];
-      lefts[position] = l;
-      rights[position] = r;
-      pos_u128 *out = table < 7 ? &w->meta[position] : &scratch;
-      w->ys[position] = pos_fn(k, table, left_y, w->bucket_meta[left_base + sl[j]],
-                               w->bucket_meta[right_base + sr[j]], out);
+    uint32_t first = w->slot_off[p], n = w->slot_cnt[p];
+    for (uint32_t j = 0; j < n; j++) {
+      size_t li = left_base + sl[j], ri = right_base + sr[j];
+      lefts[first + j] = w->bucket_pos[li];
+      rights[first + j] = w->bucket_pos[ri];
+      left_ys[j] = w->bucket_ys[li];
+      meta_left[j] = w->bucket_meta[li];
+      meta_right[j] = w->bucket_meta[ri];
     }
+    pos_fn_many(k, table, n, left_ys, meta_left, meta_right, w->ys + first,
+                table < 7 ? w->meta + first : NULL);
   }
 }
 
@@ -371,7 +372,8 @@ ANNALS_EXPORT int32_t annals_pos_fn(int32_t k, int32_t table, int32_t left_y, in
   pos_u128 ml = ((pos_u128)(uint64_t)left_hi << 64) | (uint64_t)left_lo;
   pos_u128 mr = ((pos_u128)(uint64_t)right_hi << 64) | (uint64_t)right_lo;
   pos_u128 meta = 0;
-  uint32_t y = pos_fn(k, table, (uint32_t)left_y, ml, mr, &meta);
+  uint32_t y = 0, in_y = (uint32_t)left_y;
+  pos_fn_many(k, table, 1, &in_y, &ml, &mr, &y, &meta);
   out[0] = (int64_t)(uint64_t)(meta >> 64);
   out[1] = (int64_t)(uint64_t)meta;
   return (int32_t)y;
