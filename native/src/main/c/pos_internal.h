@@ -16,6 +16,8 @@
 /* A pair's match slot: the cap plus one left entry's worst case (64 targets x 2 right entries). */
 #define POS_MATCH_SLOT (POS_MATCH_CAP + 2 * POS_M)
 #define POS_MAX_THREADS 64
+/* A worker's Rmap: POS_BC words, then a bitmap of the occupied offsets. */
+#define POS_RMAP_WORDS (POS_BC + (POS_BC + 31) / 32)
 
 /* Instruction-set paths; tests force each one, production passes POS_PATH_AUTO. */
 enum { POS_PATH_AUTO = -1, POS_PATH_PORTABLE = 0, POS_PATH_AVX2 = 1, POS_PATH_AVX512 = 2 };
@@ -28,7 +30,7 @@ void pos_chacha8_blocks(const uint8_t key[32], uint64_t first_block, uint8_t *ou
                         int path);
 
 /*
- * Matches a left bucket (its y values) with the next bucket. rmap is POS_BC zeroed words, left
+ * Matches a left bucket (its y values) with the next bucket. rmap is POS_RMAP_WORDS zeroed words, left
  * zeroed on return. Writes the in-bucket indices of up to POS_MATCH_SLOT matches in Abundance's
  * order and returns how many of them count (at most POS_MATCH_CAP).
  */

@@ -47,7 +47,7 @@ typedef struct {
   uint32_t *lefts[8], *rights[8]; /* tables 2..7: the two parent positions of every entry */
   uint32_t *ys;
   pos_u128 *meta; /* the new table's metadata in position order, until it is bucketed */
-  uint32_t *rmaps;   /* POS_BC words per worker */
+  uint32_t *rmaps;   /* POS_RMAP_WORDS per worker */
   uint32_t *target_left, *target_right;
   uint32_t *proof_s;
 } workspace;
@@ -92,7 +92,7 @@ static size_t layout(workspace *w, int k, int num_s, int threads, uint8_t *base)
   }
   CARVE(ys, uint32_t, w->cap);
   CARVE(meta, pos_u128, w->cap);
-  CARVE(rmaps, uint32_t, (size_t)threads * POS_BC);
+  CARVE(rmaps, uint32_t, (size_t)threads * POS_RMAP_WORDS);
   CARVE(target_left, uint32_t, num_s);
   CARVE(target_right, uint32_t, num_s);
   CARVE(proof_s, uint32_t, w->limit);
@@ -185,7 +185,7 @@ static void build_table1(workspace *w) {
 
 static void match_range(workspace *w, void *arg, uint32_t from, uint32_t to, int worker) {
   (void)arg;
-  uint32_t *rmap = w->rmaps + (size_t)worker * POS_BC;
+  uint32_t *rmap = w->rmaps + (size_t)worker * POS_RMAP_WORDS;
   for (uint32_t p = from; p < to; p++) {
     size_t left = (size_t)p * POS_BUCKET_CAP, right = left + POS_BUCKET_CAP;
     w->slot_cnt[p] = pos_match_pair(w->path, p, w->bucket_ys + left, w->bucket_cnt[p],
@@ -341,7 +341,7 @@ ANNALS_EXPORT int32_t annals_pos_create_proofs(const uint8_t *seed, int32_t k,
   uint8_t *base = (uint8_t *)(((uintptr_t)workspace_base + 63) & ~(uintptr_t)63);
   layout(&w, k, num_s_buckets, threads, base);
   w.path = resolved;
-  memset(w.rmaps, 0, (size_t)threads * POS_BC * sizeof(uint32_t));
+  memset(w.rmaps, 0, (size_t)threads * POS_RMAP_WORDS * sizeof(uint32_t));
   uint8_t key[32];
   memcpy(key, seed, 32);
   parallel(&w, (uint32_t)w.ks_blocks, keystream_range, key);
