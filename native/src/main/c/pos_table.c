@@ -168,17 +168,25 @@ static inline void add_to_bucket(workspace *w, uint32_t position, uint32_t y, po
   }
 }
 
-static void build_table1(workspace *w) {
+/* f1 of x in [from, to) into ys (the keystream read as one big-endian bit string). */
+static void f1_range(workspace *w, void *arg, uint32_t from, uint32_t to, int worker) {
+  (void)arg;
+  (void)worker;
   int k = w->k;
-  memset(w->keystream + w->ks_blocks * 64, 0, 8);
-  memset(w->bucket_cnt, 0, w->num_buckets * sizeof(uint32_t));
-  uint32_t n = 1u << k;
-  for (uint32_t x = 0; x < n; x++) {
+  for (uint32_t x = from; x < to; x++) {
     uint64_t bit = (uint64_t)x * (uint64_t)k;
     uint64_t v = load_be64(w->keystream + (bit >> 3));
     uint32_t partial = (uint32_t)((v << (bit & 7)) >> (64 - k));
-    add_to_bucket(w, x, (partial << POS_EXT) | (x >> (k - POS_EXT)), x);
+    w->ys[x] = (partial << POS_EXT) | (x >> (k - POS_EXT));
   }
+}
+
+static void build_table1(workspace *w) {
+  memset(w->keystream + w->ks_blocks * 64, 0, 8);
+  uint32_t n = 1u << w->k;
+  parallel(w, n, f1_range, NULL);
+  memset(w->bucket_cnt, 0, w->num_buckets * sizeof(uint32_t));
+  for (uint32_t x = 0; x < n; x++) add_to_bucket(w, x, w->ys[x], x);
 }
 
 /* ---- tables 2..7 ---- */
