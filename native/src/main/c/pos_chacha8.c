@@ -13,27 +13,27 @@
 static const uint32_t SIGMA[4] = {0x61707865, 0x3320646e, 0x79622d32, 0x6b206574};
 
 #define ROTL(v, n) (((v) << (n)) | ((v) >> (32 - (n))))
-#define QR(x, a, b, c, d)       \
-  do {                          \
-    x[a] += x[b];               \
-    x[d] = ROTL(x[d] ^ x[a], 16); \
-    x[c] += x[d];               \
-    x[b] = ROTL(x[b] ^ x[c], 12); \
-    x[a] += x[b];               \
-    x[d] = ROTL(x[d] ^ x[a], 8);  \
-    x[c] += x[d];               \
-    x[b] = ROTL(x[b] ^ x[c], 7);  \
+#define QR(x, a, b, c, d)                                                                          \
+  do {                                                                                             \
+    x[a] += x[b];                                                                                  \
+    x[d] = ROTL(x[d] ^ x[a], 16);                                                                  \
+    x[c] += x[d];                                                                                  \
+    x[b] = ROTL(x[b] ^ x[c], 12);                                                                  \
+    x[a] += x[b];                                                                                  \
+    x[d] = ROTL(x[d] ^ x[a], 8);                                                                   \
+    x[c] += x[d];                                                                                  \
+    x[b] = ROTL(x[b] ^ x[c], 7);                                                                   \
   } while (0)
-#define DOUBLE_ROUND(x)     \
-  do {                      \
-    QR(x, 0, 4, 8, 12);     \
-    QR(x, 1, 5, 9, 13);     \
-    QR(x, 2, 6, 10, 14);    \
-    QR(x, 3, 7, 11, 15);    \
-    QR(x, 0, 5, 10, 15);    \
-    QR(x, 1, 6, 11, 12);    \
-    QR(x, 2, 7, 8, 13);     \
-    QR(x, 3, 4, 9, 14);     \
+#define DOUBLE_ROUND(x)                                                                            \
+  do {                                                                                             \
+    QR(x, 0, 4, 8, 12);                                                                            \
+    QR(x, 1, 5, 9, 13);                                                                            \
+    QR(x, 2, 6, 10, 14);                                                                           \
+    QR(x, 3, 7, 11, 15);                                                                           \
+    QR(x, 0, 5, 10, 15);                                                                           \
+    QR(x, 1, 6, 11, 12);                                                                           \
+    QR(x, 2, 7, 8, 13);                                                                            \
+    QR(x, 3, 4, 9, 14);                                                                            \
   } while (0)
 
 static inline uint32_t load_le32(const uint8_t *p) {
@@ -74,32 +74,32 @@ static void blocks_portable(const uint32_t state[16], uint64_t counter, uint8_t 
  * LANES blocks at once; lane j computes block counter + j. Output is transposed lane by lane into
  * block order. Returns the blocks done (a multiple of LANES); the caller finishes the tail.
  */
-#define DEFINE_WIDE(name, isa, LANES)                                                   \
-  typedef uint32_t name##_vec __attribute__((vector_size(4 * LANES)));                     \
-  __attribute__((target(isa))) static size_t name(const uint32_t state[16],             \
-                                                     uint64_t counter, uint8_t *out,       \
-                                                     size_t blocks) {                      \
-    size_t done = 0;                                                                       \
-    for (; done + LANES <= blocks; done += LANES, counter += LANES) {                      \
-      name##_vec x[16], in[16];                                                            \
-      uint32_t lo[LANES], hi[LANES];                                                       \
-      for (int j = 0; j < LANES; j++) {                                                    \
-        uint64_t c = counter + (uint64_t)j;                                                \
-        lo[j] = (uint32_t)c;                                                               \
-        hi[j] = (uint32_t)(c >> 32);                                                       \
-      }                                                                                    \
-      for (int i = 0; i < 16; i++) in[i] = (name##_vec){0} + state[i];                     \
-      memcpy(&in[12], lo, sizeof lo);                                                      \
-      memcpy(&in[13], hi, sizeof hi);                                                      \
-      for (int i = 0; i < 16; i++) x[i] = in[i];                                           \
-      for (int r = 0; r < 8; r += 2) DOUBLE_ROUND(x);                                      \
-      for (int i = 0; i < 16; i++) x[i] += in[i];                                          \
-      uint8_t *o = out + 64 * done;                                                        \
-      for (int j = 0; j < LANES; j++) {                                                    \
-        for (int i = 0; i < 16; i++) store_le32(o + 64 * j + 4 * i, x[i][j]);              \
-      }                                                                                    \
-    }                                                                                      \
-    return done;                                                                           \
+#define DEFINE_WIDE(name, isa, LANES)                                                              \
+  typedef uint32_t name##_vec __attribute__((vector_size(4 * LANES)));                             \
+  __attribute__((target(isa))) static size_t name(const uint32_t state[16],                        \
+                                                     uint64_t counter, uint8_t *out,               \
+                                                     size_t blocks) {                              \
+    size_t done = 0;                                                                               \
+    for (; done + LANES <= blocks; done += LANES, counter += LANES) {                              \
+      name##_vec x[16], in[16];                                                                    \
+      uint32_t lo[LANES], hi[LANES];                                                               \
+      for (int j = 0; j < LANES; j++) {                                                            \
+        uint64_t c = counter + (uint64_t)j;                                                        \
+        lo[j] = (uint32_t)c;                                                                       \
+        hi[j] = (uint32_t)(c >> 32);                                                               \
+      }                                                                                            \
+      for (int i = 0; i < 16; i++) in[i] = (name##_vec){0} + state[i];                             \
+      memcpy(&in[12], lo, sizeof lo);                                                              \
+      memcpy(&in[13], hi, sizeof hi);                                                              \
+      for (int i = 0; i < 16; i++) x[i] = in[i];                                                   \
+      for (int r = 0; r < 8; r += 2) DOUBLE_ROUND(x);                                              \
+      for (int i = 0; i < 16; i++) x[i] += in[i];                                                  \
+      uint8_t *o = out + 64 * done;                                                                \
+      for (int j = 0; j < LANES; j++) {                                                            \
+        for (int i = 0; i < 16; i++) store_le32(o + 64 * j + 4 * i, x[i][j]);                      \
+      }                                                                                            \
+    }                                                                                              \
+    return done;                                                                                   \
   }
 
 DEFINE_WIDE(blocks_avx2, "avx2", 8)
