@@ -10,27 +10,18 @@
  * bits [k+6, k+6+width) for tables 4..6, none for table 7.
  */
 
+/*
+ * A bit string of up to 256 bits held right-aligned in two 128-bit halves, kept in registers:
+ * building it in memory word by word and reading it back wide stalls store forwarding.
+ */
 typedef struct {
-  uint64_t words[5];
-  int bits;
-} bit_string;
+  pos_u128 hi, lo;
+} bits256;
 
-/* Appends the low width (1..64) bits of value. */
-static inline void put64(bit_string *s, uint64_t value, int width) {
-  uint64_t aligned = value << (64 - width);
-  int word = s->bits >> 6, offset = s->bits & 63;
-  s->words[word] |= aligned >> offset;
-  if (offset != 0 && offset + width > 64) s->words[word + 1] |= aligned << (64 - offset);
-  s->bits += width;
-}
-
-static inline void put128(bit_string *s, pos_u128 value, int width) {
-  if (width > 64) {
-    put64(s, (uint64_t)(value >> 64), width - 64);
-    put64(s, (uint64_t)value, 64);
-  } else {
-    put64(s, (uint64_t)value, width);
-  }
+/* Appends the low width (1..127) bits of value. */
+static inline void append(bits256 *s, pos_u128 value, int width) {
+  s->hi = (s->hi << width) | (s->lo >> (128 - width));
+  s->lo = (s->lo << width) | value;
 }
 
 static inline uint32_t bswap32(uint32_t v) { return __builtin_bswap32(v); }
@@ -38,16 +29,24 @@ static inline uint32_t bswap32(uint32_t v) { return __builtin_bswap32(v); }
 /* y_left || meta_left || meta_right as a zero-padded BLAKE3 block; returns its length in bytes. */
 static inline int pack(int y_bits, int parent_bits, uint32_t left_y, pos_u128 meta_left,
                        pos_u128 meta_right, uint8_t block[B3_BLOCK_LEN]) {
-  bit_string s = {{0, 0, 0, 0, 0}, 0};
-  put64(&s, left_y, y_bits);
-  put128(&s, meta_left, parent_bits);
-  put128(&s, meta_right, parent_bits);
-  for (int i = 0; i < 4; i++) {
-    uint64_t be = __builtin_bswap64(s.words[i]);
-    memcpy(block + 8 * i, &be, 8);
+  bits256 s = {0, left_y};
+  append(&s, meta_left, parent_bits);
+  append(&s, meta_right, parent_bits);
+  int total = y_bits + 2 * parent_bits;
+  /* Move the string to the top (bit 0 = most significant bit of byte 0); total is 42..231. */
+  int shift = 256 - total;
+  if (shift >= 128) {
+    s.hi = s.lo << (shift - 128);
+    s.lo = 0;
+  } else {
+    s.hi = (s.hi << shift) | (s.lo >> (128 - shift));
+    s.lo <<= shift;
   }
+  uint64_t words[4] = {__builtin_bswap64((uint64_t)(s.hi >> 64)), __builtin_bswap64((uint64_t)s.hi),
+                       __builtin_bswap64((uint64_t)(s.lo >> 64)), __builtin_bswap64((uint64_t)s.lo)};
+  memcpy(block, words, 32);
   memset(block + 32, 0, 32);
-  return (s.bits + 7) >> 3;
+  return (total + 7) >> 3;
 }
 
 /*
