@@ -75,6 +75,19 @@ class CProofOfSpaceTest {
   }
 
   @Test
+  void manyRandomSeedsAtTheDevShapeGiveJavasProofs() {
+    PosParameters params = PosParameters.DEV;
+    ChiaProofOfSpace java = java(params);
+    CProofOfSpace c = new CProofOfSpace(library, params, java, 1);
+    Random random = new Random(12);
+    for (int i = 0; i < 40; i++) {
+      byte[] seed = new byte[32];
+      random.nextBytes(seed);
+      assertSameProofs(c.createProofs(seed), java.createProofs(seed), "dev seed " + i);
+    }
+  }
+
+  @Test
   void buffersAreReusedAcrossSeedsWithoutLeakingState() {
     PosParameters params = new PosParameters(13, 2048);
     ChiaProofOfSpace java = java(params);
