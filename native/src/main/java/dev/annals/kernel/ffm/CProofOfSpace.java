@@ -65,7 +65,37 @@ public final class CProofOfSpace implements ProofOfSpace {
     this.verifier = verifier;
     this.threads = Math.min(threadsPerBuild, MAX_THREADS);
     this.path = path;
+    Handles handles = Handles.of(library);
     try {
+      this.workspaceSize =
+          (long) handles.workspaceSize().invokeExact(params.k(), params.numSBuckets(), threads);
+    } catch (Throwable e) {
+      throw new IllegalStateException("C proof of space: workspace size query failed", e);
+    }
+    if (workspaceSize <= 0) {
+      throw new IllegalStateException(
+          "C proof of space refused k " + params.k() + ", numSBuckets " + params.numSBuckets());
+    }
+    this.createProofs = handles.createProofs();
+  }
+
+  /**
+   * The bound functions, made once per library (verifiers are created often, binding is not free).
+   */
+  private record Handles(
+      NativeLibrary library, MethodHandle workspaceSize, MethodHandle createProofs) {
+    private static volatile Handles cached;
+
+    static Handles of(NativeLibrary library) {
+      Handles h = cached;
+      if (h == null || h.library != library) {
+        h = bind(library);
+        cached = h;
+      }
+      return h;
+    }
+
+    private static Handles bind(NativeLibrary library) {
       MethodHandle size =
           library.function(
               "annals_pos_workspace_size",
@@ -74,28 +104,22 @@ public final class CProofOfSpace implements ProofOfSpace {
                   ValueLayout.JAVA_INT,
                   ValueLayout.JAVA_INT,
                   ValueLayout.JAVA_INT));
-      this.workspaceSize = (long) size.invokeExact(params.k(), params.numSBuckets(), threads);
-    } catch (Throwable e) {
-      throw new IllegalStateException("C proof of space: workspace size query failed", e);
+      MethodHandle create =
+          library.longFunction(
+              "annals_pos_create_proofs",
+              FunctionDescriptor.of(
+                  ValueLayout.JAVA_INT,
+                  ValueLayout.ADDRESS,
+                  ValueLayout.JAVA_INT,
+                  ValueLayout.JAVA_INT,
+                  ValueLayout.JAVA_INT,
+                  ValueLayout.JAVA_INT,
+                  ValueLayout.ADDRESS,
+                  ValueLayout.JAVA_LONG,
+                  ValueLayout.ADDRESS,
+                  ValueLayout.ADDRESS));
+      return new Handles(library, size, create);
     }
-    if (workspaceSize <= 0) {
-      throw new IllegalStateException(
-          "C proof of space refused k " + params.k() + ", numSBuckets " + params.numSBuckets());
-    }
-    this.createProofs =
-        library.longFunction(
-            "annals_pos_create_proofs",
-            FunctionDescriptor.of(
-                ValueLayout.JAVA_INT,
-                ValueLayout.ADDRESS,
-                ValueLayout.JAVA_INT,
-                ValueLayout.JAVA_INT,
-                ValueLayout.JAVA_INT,
-                ValueLayout.JAVA_INT,
-                ValueLayout.ADDRESS,
-                ValueLayout.JAVA_LONG,
-                ValueLayout.ADDRESS,
-                ValueLayout.ADDRESS));
   }
 
   @Override
