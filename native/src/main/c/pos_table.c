@@ -156,16 +156,16 @@ static inline uint64_t load_be64(const uint8_t *p) {
   return __builtin_bswap64(v);
 }
 
-static inline void add_to_bucket(workspace *w, uint32_t position, uint32_t y, pos_u128 meta) {
+/* Appends an entry to its bucket unless the bucket is full; returns its slot or -1. */
+static inline ptrdiff_t add_to_bucket(workspace *w, uint32_t position, uint32_t y) {
   uint32_t b = y / POS_BC;
   uint32_t c = w->bucket_cnt[b];
-  if (c < POS_BUCKET_CAP) {
-    size_t slot = (size_t)b * POS_BUCKET_CAP + c;
-    w->bucket_pos[slot] = position;
-    w->bucket_ys[slot] = y;
-    w->bucket_meta[slot] = meta;
-    w->bucket_cnt[b] = c + 1;
-  }
+  if (c >= POS_BUCKET_CAP) return -1;
+  size_t slot = (size_t)b * POS_BUCKET_CAP + c;
+  w->bucket_pos[slot] = position;
+  w->bucket_ys[slot] = y;
+  w->bucket_cnt[b] = c + 1;
+  return (ptrdiff_t)slot;
 }
 
 /* f1 of x in [from, to) into ys (the keystream read as one big-endian bit string). */
@@ -186,7 +186,8 @@ static void build_table1(workspace *w) {
   uint32_t n = 1u << w->k;
   parallel(w, n, f1_range, NULL);
   memset(w->bucket_cnt, 0, w->num_buckets * sizeof(uint32_t));
-  for (uint32_t x = 0; x < n; x++) add_to_bucket(w, x, w->ys[x], x);
+  /* Table-1 metadata is x, the position itself: fn for table 2 reads it from bucket_pos. */
+  for (uint32_t x = 0; x < n; x++) add_to_bucket(w, x, w->ys[x]);
 }
 
 /* ---- tables 2..7 ---- */
@@ -221,8 +222,8 @@ static void fn_range(workspace *w, void *arg, uint32_t from, uint32_t to, int wo
       lefts[first + j] = w->bucket_pos[li];
       rights[first + j] = w->bucket_pos[ri];
       left_ys[j] = w->bucket_ys[li];
-      meta_left[j] = w->bucket_meta[li];
-      meta_right[j] = w->bucket_meta[ri];
+      meta_left[j] = table == 2 ? w->bucket_pos[li] : w->bucket_meta[li];
+      meta_right[j] = table == 2 ? w->bucket_pos[ri] : w->bucket_meta[ri];
     }
     pos_fn_many(k, table, n, left_ys, meta_left, meta_right, w->ys + first,
                 table < 7 ? w->meta + first : NULL);
@@ -242,7 +243,8 @@ static void build_tables(workspace *w) {
     if (table < 7) {
       memset(w->bucket_cnt, 0, w->num_buckets * sizeof(uint32_t));
       for (uint32_t position = 0; position < total; position++) {
-        add_to_bucket(w, position, w->ys[position], w->meta[position]);
+        ptrdiff_t slot = add_to_bucket(w, position, w->ys[position]);
+        if (slot >= 0) w->bucket_meta[slot] = w->meta[position];
       }
     } else {
       /* The first match (position order) of each usable s-bucket is its target. */
