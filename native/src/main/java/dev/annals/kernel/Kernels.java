@@ -109,6 +109,8 @@ public final class Kernels {
         + CHACHA8.name()
         + " erasure="
         + ERASURE_CODER.name()
+        + " pos="
+        + (NATIVE.isPresent() ? "c" : "java")
         + " pot=jdk-aes "
         + NATIVE_STATE;
   }

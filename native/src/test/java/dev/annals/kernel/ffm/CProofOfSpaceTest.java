@@ -178,5 +178,6 @@ class CProofOfSpaceTest {
   void kernelsPicksTheCKernelWhenTheLibraryIsLoaded() {
     assumeTrue(Kernels.nativeLibrary().isPresent());
     assertThat(Kernels.proofOfSpace(PosParameters.DEV, 1)).isInstanceOf(CProofOfSpace.class);
+    assertThat(Kernels.describe()).contains(" pos=c ");
   }
 }
