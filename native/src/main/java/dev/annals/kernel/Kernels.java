@@ -2,6 +2,7 @@ package dev.annals.kernel;
 
 import dev.annals.kernel.erasure.ErasureCoder;
 import dev.annals.kernel.erasure.JavaErasureCoder;
+import dev.annals.kernel.ffm.CProofOfSpace;
 import dev.annals.kernel.ffm.NativeLibrary;
 import dev.annals.kernel.java.JavaBlake3;
 import dev.annals.kernel.java.JavaChaCha8;
@@ -78,11 +79,16 @@ public final class Kernels {
   }
 
   /**
-   * A proof of space for a table shape; each table build uses up to {@code threadsPerBuild}
-   * threads. Instances are thread-safe and pool their (large) table buffers, so keep one.
+   * A proof of space for a table shape (the C kernel where the library loaded); each table build
+   * uses up to {@code threadsPerBuild} threads. Instances are thread-safe and pool their (large)
+   * table buffers, so keep one.
    */
   public static ProofOfSpace proofOfSpace(PosParameters parameters, int threadsPerBuild) {
-    return new ChiaProofOfSpace(parameters, BLAKE3, CHACHA8, threadsPerBuild);
+    ChiaProofOfSpace java = new ChiaProofOfSpace(parameters, BLAKE3, CHACHA8, threadsPerBuild);
+    // The C kernel builds tables and proofs; verification (microseconds) stays on Java's.
+    return NATIVE
+        .<ProofOfSpace>map(lib -> new CProofOfSpace(lib, parameters, java, threadsPerBuild))
+        .orElse(java);
   }
 
   /** Proof of time on the JDK's AES; verification uses up to 8 threads (one per checkpoint). */
@@ -103,6 +109,8 @@ public final class Kernels {
         + CHACHA8.name()
         + " erasure="
         + ERASURE_CODER.name()
+        + " pos="
+        + (NATIVE.isPresent() ? "c" : "java")
         + " pot=jdk-aes "
         + NATIVE_STATE;
   }
