@@ -160,32 +160,30 @@ AVX512 static inline void store_transposed16(v16 cv[8], uint8_t *out) {
   }
 }
 
-AVX512 static void blocks16(const uint32_t key[8], uint8_t flags, const uint8_t *in,
+/* 16 single-block compressions; lane i's 64-byte block at blocks[i], its chaining value to
+ * out + 32 i. */
+AVX512 static void blocks16(const uint32_t key[8], uint8_t flags, const uint8_t *const blocks[16],
                             uint8_t *out) {
-  const uint8_t *blocks[16];
-  for (int i = 0; i < 16; i++) blocks[i] = in + B3_BLOCK_LEN * i;
   v16 m[16], cv[8];
   load_transposed16(m, blocks);
   for (int i = 0; i < 8; i++) cv[i] = _mm512_set1_epi32((int)key[i]);
   v16 zero = _mm512_setzero_si512();
   compress16(cv, m, zero, zero, B3_BLOCK_LEN, flags);
-  /* Every input was read above, so out may overlap in (in-place Merkle levels). */
+  /* Every input was read above, so out may overlap the inputs (in-place Merkle levels). */
   store_transposed16(cv, out);
 }
 
 /*
- * 16 messages of len <= 1024 bytes each, message i at in + stride i, hashed as chunks with
- * counter base + step i; end_flags (ROOT or 0) go on each last block. Lane i's result goes to
- * out + 32 i.
+ * 16 messages of len <= 1024 bytes each, lane i's at msgs[i], hashed as chunks with the counter
+ * counters[i]; end_flags (ROOT or 0) go on each last block. Lane i's result goes to out + 32 i.
  */
-AVX512 static void chunks16(const uint32_t key[8], uint8_t mode, const uint8_t *in, size_t stride,
-                            size_t len, uint64_t counter, int step, uint8_t end_flags,
+AVX512 static void chunks16(const uint32_t key[8], uint8_t mode, const uint8_t *const msgs[16],
+                            size_t len, const uint64_t counters[16], uint8_t end_flags,
                             uint8_t *out) {
   uint32_t lo[16], hi[16];
   for (int i = 0; i < 16; i++) {
-    uint64_t c = counter + (uint64_t)(step * i);
-    lo[i] = (uint32_t)c;
-    hi[i] = (uint32_t)(c >> 32);
+    lo[i] = (uint32_t)counters[i];
+    hi[i] = (uint32_t)(counters[i] >> 32);
   }
   v16 ctr_lo = _mm512_loadu_si512(lo), ctr_hi = _mm512_loadu_si512(hi);
   v16 cv[8], m[16];
@@ -202,13 +200,13 @@ AVX512 static void chunks16(const uint32_t key[8], uint8_t mode, const uint8_t *
       block_len = tail;
     }
     if (block_len == B3_BLOCK_LEN) {
-      for (int i = 0; i < 16; i++) blocks[i] = in + stride * i + B3_BLOCK_LEN * b;
+      for (int i = 0; i < 16; i++) blocks[i] = msgs[i] + B3_BLOCK_LEN * b;
       load_transposed16(m, blocks);
     } else {
       uint8_t pad[16][B3_BLOCK_LEN];
       memset(pad, 0, sizeof pad);
       for (int i = 0; i < 16; i++) {
-        if (block_len > 0) memcpy(pad[i], in + stride * i + B3_BLOCK_LEN * b, block_len);
+        if (block_len > 0) memcpy(pad[i], msgs[i] + B3_BLOCK_LEN * b, block_len);
         blocks[i] = pad[i];
       }
       load_transposed16(m, blocks);
@@ -310,9 +308,8 @@ AVX2 static inline void store_transposed8(v8 cv[8], uint8_t *out) {
   for (int i = 0; i < 8; i++) _mm256_storeu_si256((__m256i *)(out + B3_OUT_LEN * i), cv[i]);
 }
 
-AVX2 static void blocks8(const uint32_t key[8], uint8_t flags, const uint8_t *in, uint8_t *out) {
-  const uint8_t *blocks[8];
-  for (int i = 0; i < 8; i++) blocks[i] = in + B3_BLOCK_LEN * i;
+AVX2 static void blocks8(const uint32_t key[8], uint8_t flags, const uint8_t *const blocks[8],
+                         uint8_t *out) {
   v8 m[16], cv[8];
   load_transposed8(m, blocks);
   for (int i = 0; i < 8; i++) cv[i] = _mm256_set1_epi32((int)key[i]);
@@ -321,13 +318,12 @@ AVX2 static void blocks8(const uint32_t key[8], uint8_t flags, const uint8_t *in
   store_transposed8(cv, out);
 }
 
-AVX2 static void chunks8(const uint32_t key[8], uint8_t mode, const uint8_t *in, size_t stride,
-                         size_t len, uint64_t counter, int step, uint8_t end_flags, uint8_t *out) {
+AVX2 static void chunks8(const uint32_t key[8], uint8_t mode, const uint8_t *const msgs[8],
+                         size_t len, const uint64_t counters[8], uint8_t end_flags, uint8_t *out) {
   uint32_t lo[8], hi[8];
   for (int i = 0; i < 8; i++) {
-    uint64_t c = counter + (uint64_t)(step * i);
-    lo[i] = (uint32_t)c;
-    hi[i] = (uint32_t)(c >> 32);
+    lo[i] = (uint32_t)counters[i];
+    hi[i] = (uint32_t)(counters[i] >> 32);
   }
   v8 ctr_lo = _mm256_loadu_si256((const __m256i *)lo);
   v8 ctr_hi = _mm256_loadu_si256((const __m256i *)hi);
@@ -345,13 +341,13 @@ AVX2 static void chunks8(const uint32_t key[8], uint8_t mode, const uint8_t *in,
       block_len = tail;
     }
     if (block_len == B3_BLOCK_LEN) {
-      for (int i = 0; i < 8; i++) blocks[i] = in + stride * i + B3_BLOCK_LEN * b;
+      for (int i = 0; i < 8; i++) blocks[i] = msgs[i] + B3_BLOCK_LEN * b;
       load_transposed8(m, blocks);
     } else {
       uint8_t pad[8][B3_BLOCK_LEN];
       memset(pad, 0, sizeof pad);
       for (int i = 0; i < 8; i++) {
-        if (block_len > 0) memcpy(pad[i], in + stride * i + B3_BLOCK_LEN * b, block_len);
+        if (block_len > 0) memcpy(pad[i], msgs[i] + B3_BLOCK_LEN * b, block_len);
         blocks[i] = pad[i];
       }
       load_transposed8(m, blocks);
@@ -378,36 +374,63 @@ int b3_best_path(void) {
   return path;
 }
 
+static size_t lanes_of(int path) {
+  return path >= B3_PATH_AVX512 ? 16 : path >= B3_PATH_AVX2 ? 8 : 1;
+}
+
 /*
  * count independent single-block messages of 64 bytes at in + 64 i, compressed with the key
- * words and flags; chaining value i to out + 32 i. out may equal in: each group of lanes reads
+ * words and flags; chaining value i to out + 32 i. A last partial group still runs in the vector
+ * unit (one vector compression costs about two portable ones) with its idle lanes repeating lane
+ * 0 and its results going through a scratch buffer. out may be in or below it: each group reads
  * all its inputs before it writes, and its outputs end before the next group's inputs begin.
  */
 void b3_blocks(int path, const uint32_t key[8], uint8_t flags, const uint8_t *in, size_t count,
                uint8_t *out) {
+  size_t lanes = lanes_of(path);
   size_t i = 0;
-  if (path >= B3_PATH_AVX512)
-    for (; count - i >= 16; i += 16) blocks16(key, flags, in + B3_BLOCK_LEN * i, out + B3_OUT_LEN * i);
-  if (path >= B3_PATH_AVX2)
-    for (; count - i >= 8; i += 8) blocks8(key, flags, in + B3_BLOCK_LEN * i, out + B3_OUT_LEN * i);
+  while (count - i >= 2 && lanes > 1) {
+    size_t n = count - i < lanes ? count - i : lanes;
+    const uint8_t *blocks[16];
+    for (size_t j = 0; j < lanes; j++) blocks[j] = in + B3_BLOCK_LEN * (i + (j < n ? j : 0));
+    uint8_t scratch[16 * B3_OUT_LEN];
+    uint8_t *dst = n == lanes ? out + B3_OUT_LEN * i : scratch;
+    if (lanes == 16)
+      blocks16(key, flags, blocks, dst);
+    else
+      blocks8(key, flags, blocks, dst);
+    if (dst == scratch) memcpy(out + B3_OUT_LEN * i, scratch, B3_OUT_LEN * n);
+    i += n;
+  }
   portable_blocks(key, flags, in + B3_BLOCK_LEN * i, count - i, out + B3_OUT_LEN * i);
 }
 
-/* count chunk-sized messages (len <= 1024) at in + stride i, counter base + step i. */
+/* count chunk-sized messages (len <= 1024) at in + stride i with counter base + step i. */
 static void b3_chunks(int path, const uint32_t key[8], uint8_t mode, const uint8_t *in,
-                      size_t stride, size_t len, size_t count, uint64_t counter, int step,
+                      size_t stride, size_t len, size_t count, uint64_t counter, uint64_t step,
                       uint8_t end_flags, uint8_t *out) {
+  size_t lanes = lanes_of(path);
   size_t i = 0;
-  if (path >= B3_PATH_AVX512)
-    for (; count - i >= 16; i += 16)
-      chunks16(key, mode, in + stride * i, stride, len, counter + (uint64_t)step * i, step,
-               end_flags, out + B3_OUT_LEN * i);
-  if (path >= B3_PATH_AVX2)
-    for (; count - i >= 8; i += 8)
-      chunks8(key, mode, in + stride * i, stride, len, counter + (uint64_t)step * i, step,
-              end_flags, out + B3_OUT_LEN * i);
+  while (count - i >= 2 && lanes > 1) {
+    size_t n = count - i < lanes ? count - i : lanes;
+    const uint8_t *msgs[16];
+    uint64_t counters[16];
+    for (size_t j = 0; j < lanes; j++) {
+      size_t item = i + (j < n ? j : 0);
+      msgs[j] = in + stride * item;
+      counters[j] = counter + step * item;
+    }
+    uint8_t scratch[16 * B3_OUT_LEN];
+    uint8_t *dst = n == lanes ? out + B3_OUT_LEN * i : scratch;
+    if (lanes == 16)
+      chunks16(key, mode, msgs, len, counters, end_flags, dst);
+    else
+      chunks8(key, mode, msgs, len, counters, end_flags, dst);
+    if (dst == scratch) memcpy(out + B3_OUT_LEN * i, scratch, B3_OUT_LEN * n);
+    i += n;
+  }
   for (; i < count; i++)
-    portable_chunk(key, mode, in + stride * i, len, counter + (uint64_t)step * i, end_flags,
+    portable_chunk(key, mode, in + stride * i, len, counter + step * i, end_flags,
                    out + B3_OUT_LEN * i);
 }
 
