@@ -368,7 +368,10 @@ int b3_best_path(void) {
     __builtin_cpu_init();
     path = B3_PATH_PORTABLE;
     if (__builtin_cpu_supports("avx2")) path = B3_PATH_AVX2;
-    if (__builtin_cpu_supports("avx512f")) path = B3_PATH_AVX512;
+    /* The same feature set annals_kernels_cpu_features reports as AVX-512. */
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+        __builtin_cpu_supports("avx512bw"))
+      path = B3_PATH_AVX512;
     __atomic_store_n(&detected_path, path, __ATOMIC_RELAXED);
   }
   return path;
