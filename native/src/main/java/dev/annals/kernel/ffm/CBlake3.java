@@ -29,10 +29,10 @@ public final class CBlake3 implements Blake3 {
   static final int CRITICAL_HASH_BYTES = 4 << 20;
 
   /**
-   * Shorter single inputs go to Java: C's lanes need at least two whole chunks besides the last
-   * one, and below that the call and the portable remainder gain nothing.
+   * Shorter single inputs go to Java: C puts the whole chunks before the last one in lanes, and
+   * with fewer than two of them it would compress one message at a time, no faster than Java.
    */
-  static final int MIN_C_HASH_BYTES = 3 * 1024 + 1;
+  static final int MIN_C_HASH_BYTES = 2 * 1024 + 1;
 
   /** key, inputs, input offset, count, outputs, output offset. */
   private static final FunctionDescriptor KEYED_BATCH =
