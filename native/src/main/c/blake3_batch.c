@@ -440,10 +440,33 @@ static void b3_chunks(int path, const uint32_t key[8], uint8_t mode, const uint8
 /* Below this many chunks the chaining values live on the stack, above it on the heap. */
 #define STACK_CHUNKS 64
 
-int b3_hash(int path, const uint32_t key[8], uint8_t mode, const uint8_t *in, size_t len,
-            uint8_t out[B3_OUT_LEN]) {
+/*
+ * Reduces nodes >= 2 chaining values at cvs (overwritten) to one: each level is paired left to
+ * right, an odd last node moving up unchanged, which builds the BLAKE3 tree (every left subtree
+ * complete and as large as possible). The top parent gets top_flags (ROOT or 0).
+ */
+static void reduce(int path, const uint32_t key[8], uint8_t mode, uint8_t *cvs, size_t nodes,
+                   uint8_t top_flags, uint8_t out[B3_OUT_LEN]) {
+  while (nodes > 2) {
+    size_t pairs = nodes / 2;
+    b3_blocks(path, key, mode | B3_PARENT, cvs, pairs, cvs);
+    if (nodes & 1) memmove(cvs + B3_OUT_LEN * pairs, cvs + B3_OUT_LEN * (nodes - 1), B3_OUT_LEN);
+    nodes = pairs + (nodes & 1);
+  }
+  uint32_t top[8];
+  memcpy(top, key, sizeof top);
+  b3_compress_cv(top, cvs, B3_BLOCK_LEN, 0, mode | B3_PARENT | top_flags);
+  for (int i = 0; i < 8; i++) b3_store32(out + 4 * i, top[i]);
+}
+
+/*
+ * The tree over in[0, len) whose first chunk has the given counter: the root hash when
+ * top_flags is ROOT, else the chaining value of that subtree of a longer input.
+ */
+static int tree(int path, const uint32_t key[8], uint8_t mode, const uint8_t *in, size_t len,
+                uint64_t counter, uint8_t top_flags, uint8_t out[B3_OUT_LEN]) {
   if (len <= B3_CHUNK_LEN) {
-    portable_chunk(key, mode, in, len, 0, B3_ROOT, out);
+    portable_chunk(key, mode, in, len, counter, top_flags, out);
     return 0;
   }
   size_t chunks = (len + B3_CHUNK_LEN - 1) / B3_CHUNK_LEN;
@@ -453,26 +476,19 @@ int b3_hash(int path, const uint32_t key[8], uint8_t mode, const uint8_t *in, si
     cvs = malloc(chunks * B3_OUT_LEN);
     if (cvs == NULL) return -3;
   }
-  /* Every chunk but the last is whole; none is the root since there are at least two. */
-  b3_chunks(path, key, mode, in, B3_CHUNK_LEN, B3_CHUNK_LEN, chunks - 1, 0, 1, 0, cvs);
+  /* Every chunk but the last is whole; none is the top node since there are at least two. */
+  b3_chunks(path, key, mode, in, B3_CHUNK_LEN, B3_CHUNK_LEN, chunks - 1, counter, 1, 0, cvs);
   size_t last = chunks - 1;
-  portable_chunk(key, mode, in + B3_CHUNK_LEN * last, len - B3_CHUNK_LEN * last, last, 0,
+  portable_chunk(key, mode, in + B3_CHUNK_LEN * last, len - B3_CHUNK_LEN * last, counter + last, 0,
                  cvs + B3_OUT_LEN * last);
-  /* Pairing each level left to right, an odd last node moving up unchanged, builds the BLAKE3
-   * tree: every left subtree is complete and as large as possible. */
-  size_t nodes = chunks;
-  while (nodes > 2) {
-    size_t pairs = nodes / 2;
-    b3_blocks(path, key, mode | B3_PARENT, cvs, pairs, cvs);
-    if (nodes & 1) memmove(cvs + B3_OUT_LEN * pairs, cvs + B3_OUT_LEN * (nodes - 1), B3_OUT_LEN);
-    nodes = pairs + (nodes & 1);
-  }
-  uint32_t root[8];
-  memcpy(root, key, sizeof root);
-  b3_compress_cv(root, cvs, B3_BLOCK_LEN, 0, mode | B3_PARENT | B3_ROOT);
-  for (int i = 0; i < 8; i++) b3_store32(out + 4 * i, root[i]);
+  reduce(path, key, mode, cvs, chunks, top_flags, out);
   if (cvs != stack_cvs) free(cvs);
   return 0;
+}
+
+int b3_hash(int path, const uint32_t key[8], uint8_t mode, const uint8_t *in, size_t len,
+            uint8_t out[B3_OUT_LEN]) {
+  return tree(path, key, mode, in, len, 0, B3_ROOT, out);
 }
 
 int b3_hash_batch(int path, const uint8_t *in, size_t len, size_t count, uint8_t *out) {
@@ -530,6 +546,33 @@ ANNALS_EXPORT int32_t annals_blake3_hash(const uint8_t *key, const uint8_t *in, 
   uint8_t mode;
   key_words(key, words, &mode);
   return b3_hash(b3_best_path(), words, mode, in + in_off, (size_t)len, out);
+}
+
+/*
+ * A long input hashed in several short calls: the chaining value of the subtree over
+ * in[in_off, +len) whose first chunk is number chunk_counter. The caller cuts the input at
+ * multiples of a power-of-two number of chunks (so each piece is a complete subtree of the whole,
+ * except the last one) and passes the pieces' values to annals_blake3_root_of_subtrees.
+ */
+ANNALS_EXPORT int32_t annals_blake3_subtree(const uint8_t *key, const uint8_t *in, int64_t in_off,
+                                            int64_t len, int64_t chunk_counter, uint8_t *out) {
+  if (in_off < 0 || len <= 0 || chunk_counter < 0) return -2;
+  uint32_t words[8];
+  uint8_t mode;
+  key_words(key, words, &mode);
+  return tree(b3_best_path(), words, mode, in + in_off, (size_t)len, (uint64_t)chunk_counter, 0,
+              out);
+}
+
+/* The root hash over count >= 2 subtree chaining values at cvs (which it overwrites). */
+ANNALS_EXPORT int32_t annals_blake3_root_of_subtrees(const uint8_t *key, uint8_t *cvs,
+                                                     int64_t count, uint8_t *out) {
+  if (count < 2) return -2;
+  uint32_t words[8];
+  uint8_t mode;
+  key_words(key, words, &mode);
+  reduce(b3_best_path(), words, mode, cvs, (size_t)count, B3_ROOT, out);
+  return 0;
 }
 
 /*

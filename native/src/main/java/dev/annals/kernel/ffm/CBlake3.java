@@ -3,7 +3,6 @@ package dev.annals.kernel.ffm;
 import dev.annals.kernel.Blake3;
 import dev.annals.kernel.Blake3Hasher;
 import dev.annals.kernel.java.JavaBlake3;
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -14,8 +13,8 @@ import java.util.Objects;
  * BLAKE3 with the batch paths and long inputs in C ({@code blake3_batch.c}): AVX-512 hashes 16
  * independent messages (or 16 chunks of one long message) per pass, AVX2 8. Inputs and outputs are
  * Java arrays passed in place to critical downcalls; large jobs are split so that no single call
- * holds the garbage collector off for more than a fraction of a millisecond. Short single hashes,
- * the incremental hashers and extendable output stay on {@link JavaBlake3}, which is as fast there
+ * holds the garbage collector off for more than about a millisecond. Short single hashes, the
+ * incremental hashers and extendable output stay on {@link JavaBlake3}, which is as fast there
  * since one short message has no lanes to fill.
  */
 public final class CBlake3 implements Blake3 {
@@ -23,10 +22,13 @@ public final class CBlake3 implements Blake3 {
   static final int BATCH_CALL_BYTES = 1 << 20;
 
   /**
-   * Single inputs above this are copied off-heap and hashed by a non-critical call (the copy costs
-   * a few percent of the hash), so the garbage collector is never blocked for long.
+   * Single inputs above this are hashed in pieces of this size, one critical call each (about a
+   * millisecond), then their subtree values combined. A power-of-two number of chunks (4096), so
+   * every piece but the last is a complete subtree of the BLAKE3 tree.
    */
-  static final int CRITICAL_HASH_BYTES = 4 << 20;
+  static final int SUBTREE_BYTES = 4 << 20;
+
+  private static final int CHUNK_LEN = 1024;
 
   /**
    * Shorter single inputs go to Java: C puts the whole chunks before the last one in lanes, and
@@ -70,14 +72,34 @@ public final class CBlake3 implements Blake3 {
   private final MethodHandle keyed64Batch;
   private final MethodHandle hashBatch;
   private final MethodHandle hash;
-  private final MethodHandle hashOffHeap;
+  private final MethodHandle subtree;
+  private final MethodHandle rootOfSubtrees;
   private final String name;
 
   public CBlake3(NativeLibrary library) {
     keyed64Batch = library.function("annals_blake3_keyed64_batch", KEYED_BATCH);
     hashBatch = library.function("annals_blake3_hash_batch", HASH_BATCH);
     hash = library.function("annals_blake3_hash", HASH);
-    hashOffHeap = library.longFunction("annals_blake3_hash", HASH);
+    subtree =
+        library.function(
+            "annals_blake3_subtree",
+            FunctionDescriptor.of(
+                ValueLayout.JAVA_INT,
+                ValueLayout.ADDRESS,
+                ValueLayout.ADDRESS,
+                ValueLayout.JAVA_LONG,
+                ValueLayout.JAVA_LONG,
+                ValueLayout.JAVA_LONG,
+                ValueLayout.ADDRESS));
+    rootOfSubtrees =
+        library.function(
+            "annals_blake3_root_of_subtrees",
+            FunctionDescriptor.of(
+                ValueLayout.JAVA_INT,
+                ValueLayout.ADDRESS,
+                ValueLayout.ADDRESS,
+                ValueLayout.JAVA_LONG,
+                ValueLayout.ADDRESS));
     name = "c-" + Blake3Paths.name(Blake3Paths.best(library));
   }
 
@@ -127,36 +149,37 @@ public final class CBlake3 implements Blake3 {
   private byte[] longHash(byte[] key, byte[] input, int offset, int length) {
     byte[] out = new byte[OUT_LEN];
     MemorySegment keySegment = key == null ? MemorySegment.NULL : MemorySegment.ofArray(key);
-    int rc;
+    MemorySegment in = MemorySegment.ofArray(input);
+    MemorySegment result = MemorySegment.ofArray(out);
     try {
-      if (length <= CRITICAL_HASH_BYTES) {
-        rc =
-            (int)
-                hash.invokeExact(
-                    keySegment,
-                    MemorySegment.ofArray(input),
-                    (long) offset,
-                    (long) length,
-                    MemorySegment.ofArray(out));
-      } else {
-        try (Arena arena = Arena.ofConfined()) {
-          MemorySegment in = arena.allocate(length);
-          MemorySegment.copy(input, offset, in, ValueLayout.JAVA_BYTE, 0, length);
-          MemorySegment offHeapKey = MemorySegment.NULL;
-          if (key != null) {
-            offHeapKey = arena.allocate(KEY_LEN);
-            MemorySegment.copy(key, 0, offHeapKey, ValueLayout.JAVA_BYTE, 0, KEY_LEN);
-          }
-          MemorySegment result = arena.allocate(OUT_LEN);
-          rc = (int) hashOffHeap.invokeExact(offHeapKey, in, 0L, (long) length, result);
-          MemorySegment.copy(result, ValueLayout.JAVA_BYTE, 0, out, 0, OUT_LEN);
-        }
+      if (length <= SUBTREE_BYTES) {
+        check((int) hash.invokeExact(keySegment, in, (long) offset, (long) length, result), "hash");
+        return out;
       }
+      int pieces = (int) ((length + (long) SUBTREE_BYTES - 1) / SUBTREE_BYTES);
+      byte[] cvs = new byte[OUT_LEN * pieces];
+      MemorySegment cvSegment = MemorySegment.ofArray(cvs);
+      for (int p = 0; p < pieces; p++) {
+        long start = (long) SUBTREE_BYTES * p;
+        long n = Math.min(SUBTREE_BYTES, length - start);
+        int rc =
+            (int)
+                subtree.invokeExact(
+                    keySegment,
+                    in,
+                    offset + start,
+                    n,
+                    start / CHUNK_LEN,
+                    cvSegment.asSlice((long) OUT_LEN * p));
+        check(rc, "subtree");
+      }
+      check((int) rootOfSubtrees.invokeExact(keySegment, cvSegment, (long) pieces, result), "root");
+      return out;
+    } catch (RuntimeException | Error e) {
+      throw e;
     } catch (Throwable e) {
       throw new IllegalStateException("C BLAKE3 hash failed", e);
     }
-    check(rc, "hash");
-    return out;
   }
 
   @Override
@@ -209,7 +232,7 @@ public final class CBlake3 implements Blake3 {
     int perCall = Math.max(1, BATCH_CALL_BYTES / Math.max(1, length));
     for (int done = 0; done < count; done += perCall) {
       int n = Math.min(perCall, count - done);
-      if ((long) n * length > CRITICAL_HASH_BYTES) {
+      if ((long) n * length > SUBTREE_BYTES) {
         // One input is itself too long for a critical call.
         byte[] h = hash(inputs, inOffset + length * done, length);
         System.arraycopy(h, 0, out, outOffset + OUT_LEN * done, OUT_LEN);

@@ -11,7 +11,10 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The public face of the C BLAKE3 kernel: call splitting, the off-heap path, argument checks. */
+/**
+ * The public face of the C BLAKE3 kernel: batches split into several calls, long inputs hashed as
+ * subtrees in several calls, argument checks.
+ */
 class CBlake3Test {
   private static final JavaBlake3 JAVA = new JavaBlake3();
   private static CBlake3 c;
@@ -76,8 +79,11 @@ class CBlake3Test {
           CBlake3.MIN_C_HASH_BYTES - 1,
           CBlake3.MIN_C_HASH_BYTES,
           1 << 20,
-          CBlake3.CRITICAL_HASH_BYTES,
-          CBlake3.CRITICAL_HASH_BYTES + 1025
+          CBlake3.SUBTREE_BYTES,
+          CBlake3.SUBTREE_BYTES + 1,
+          CBlake3.SUBTREE_BYTES + 1025,
+          2 * CBlake3.SUBTREE_BYTES + 100,
+          2 * CBlake3.SUBTREE_BYTES + 3 * 1024 + 5
         }) {
       byte[] in = random(r, length + 7);
       byte[] slice = Arrays.copyOfRange(in, 7, 7 + length);
