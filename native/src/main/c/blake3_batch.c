@@ -476,11 +476,13 @@ static int tree(int path, const uint32_t key[8], uint8_t mode, const uint8_t *in
     cvs = malloc(chunks * B3_OUT_LEN);
     if (cvs == NULL) return -3;
   }
-  /* Every chunk but the last is whole; none is the top node since there are at least two. */
-  b3_chunks(path, key, mode, in, B3_CHUNK_LEN, B3_CHUNK_LEN, chunks - 1, counter, 1, 0, cvs);
-  size_t last = chunks - 1;
-  portable_chunk(key, mode, in + B3_CHUNK_LEN * last, len - B3_CHUNK_LEN * last, counter + last, 0,
-                 cvs + B3_OUT_LEN * last);
+  /* Whole chunks go to the lanes, a short last one alone; none is the top node since there are
+   * at least two. */
+  size_t whole = len / B3_CHUNK_LEN;
+  b3_chunks(path, key, mode, in, B3_CHUNK_LEN, B3_CHUNK_LEN, whole, counter, 1, 0, cvs);
+  if (whole < chunks)
+    portable_chunk(key, mode, in + B3_CHUNK_LEN * whole, len - B3_CHUNK_LEN * whole,
+                   counter + whole, 0, cvs + B3_OUT_LEN * whole);
   reduce(path, key, mode, cvs, chunks, top_flags, out);
   if (cvs != stack_cvs) free(cvs);
   return 0;

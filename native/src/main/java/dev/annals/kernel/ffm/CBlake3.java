@@ -31,10 +31,10 @@ public final class CBlake3 implements Blake3 {
   private static final int CHUNK_LEN = 1024;
 
   /**
-   * Shorter single inputs go to Java: C puts the whole chunks before the last one in lanes, and
-   * with fewer than two of them it would compress one message at a time, no faster than Java.
+   * Shorter single inputs go to Java: C puts the whole chunks in lanes, and with fewer than two of
+   * them it would compress one message at a time, no faster than Java.
    */
-  static final int MIN_C_HASH_BYTES = 2 * 1024 + 1;
+  static final int MIN_C_HASH_BYTES = 2 * 1024;
 
   /** key, inputs, input offset, count, outputs, output offset. */
   private static final FunctionDescriptor KEYED_BATCH =
