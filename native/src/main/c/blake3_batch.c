@@ -441,18 +441,24 @@ static void b3_chunks(int path, const uint32_t key[8], uint8_t mode, const uint8
 #define STACK_CHUNKS 64
 
 /*
- * Reduces nodes >= 2 chaining values at cvs (overwritten) to one: each level is paired left to
- * right, an odd last node moving up unchanged, which builds the BLAKE3 tree (every left subtree
- * complete and as large as possible). The top parent gets top_flags (ROOT or 0).
+ * Reduces nodes >= 2 chaining values at cvs (overwritten) to the root's two children, left in
+ * cvs[0, 64): each level is paired left to right, an odd last node moving up unchanged, which
+ * builds the BLAKE3 tree (every left subtree complete and as large as possible).
  */
-static void reduce(int path, const uint32_t key[8], uint8_t mode, uint8_t *cvs, size_t nodes,
-                   uint8_t top_flags, uint8_t out[B3_OUT_LEN]) {
+static void reduce_to_two(int path, const uint32_t key[8], uint8_t mode, uint8_t *cvs,
+                          size_t nodes) {
   while (nodes > 2) {
     size_t pairs = nodes / 2;
     b3_blocks(path, key, mode | B3_PARENT, cvs, pairs, cvs);
     if (nodes & 1) memmove(cvs + B3_OUT_LEN * pairs, cvs + B3_OUT_LEN * (nodes - 1), B3_OUT_LEN);
     nodes = pairs + (nodes & 1);
   }
+}
+
+/* reduce_to_two, then the top parent with top_flags (ROOT or 0). */
+static void reduce(int path, const uint32_t key[8], uint8_t mode, uint8_t *cvs, size_t nodes,
+                   uint8_t top_flags, uint8_t out[B3_OUT_LEN]) {
+  reduce_to_two(path, key, mode, cvs, nodes);
   uint32_t top[8];
   memcpy(top, key, sizeof top);
   b3_compress_cv(top, cvs, B3_BLOCK_LEN, 0, mode | B3_PARENT | top_flags);
@@ -566,14 +572,25 @@ ANNALS_EXPORT int32_t annals_blake3_subtree(const uint8_t *key, const uint8_t *i
               out);
 }
 
-/* The root hash over count >= 2 subtree chaining values at cvs (which it overwrites). */
+/*
+ * The first out_len bytes of the root output over count >= 2 subtree chaining values at cvs
+ * (which it overwrites): out_len 32 is the hash, longer is extendable output (the root
+ * compression repeated with output block counters 0, 1, 2, ...).
+ */
 ANNALS_EXPORT int32_t annals_blake3_root_of_subtrees(const uint8_t *key, uint8_t *cvs,
-                                                     int64_t count, uint8_t *out) {
-  if (count < 2) return -2;
+                                                     int64_t count, uint8_t *out,
+                                                     int64_t out_len) {
+  if (count < 2 || out_len < 0) return -2;
   uint32_t words[8];
   uint8_t mode;
   key_words(key, words, &mode);
-  reduce(b3_best_path(), words, mode, cvs, (size_t)count, B3_ROOT, out);
+  reduce_to_two(b3_best_path(), words, mode, cvs, (size_t)count);
+  uint8_t block[B3_BLOCK_LEN];
+  for (int64_t done = 0, t = 0; done < out_len; done += B3_BLOCK_LEN, t++) {
+    b3_compress_xof(words, cvs, B3_BLOCK_LEN, (uint64_t)t, mode | B3_PARENT | B3_ROOT, block);
+    int64_t take = out_len - done < B3_BLOCK_LEN ? out_len - done : B3_BLOCK_LEN;
+    memcpy(out + done, block, (size_t)take);
+  }
   return 0;
 }
 

@@ -13,9 +13,10 @@ import java.util.Objects;
  * BLAKE3 with the batch paths and long inputs in C ({@code blake3_batch.c}): AVX-512 hashes 16
  * independent messages (or 16 chunks of one long message) per pass, AVX2 8. Inputs and outputs are
  * Java arrays passed in place to critical downcalls; large jobs are split so that no single call
- * holds the garbage collector off for more than about a millisecond. Short single hashes, the
- * incremental hashers and extendable output stay on {@link JavaBlake3}, which is as fast there
- * since one short message has no lanes to fill.
+ * holds the garbage collector off for more than about a millisecond. Incremental hashers (plain and
+ * keyed) hash 64 KiB pieces in C ({@link CBlake3Hasher}). Short single hashes, key derivation and
+ * inputs that never fill a piece stay on {@link JavaBlake3}, which is as fast there since one short
+ * message has no lanes to fill.
  */
 public final class CBlake3 implements Blake3 {
   /** Input bytes per critical batch call: about a quarter of a millisecond at AVX-512 speed. */
@@ -72,34 +73,14 @@ public final class CBlake3 implements Blake3 {
   private final MethodHandle keyed64Batch;
   private final MethodHandle hashBatch;
   private final MethodHandle hash;
-  private final MethodHandle subtree;
-  private final MethodHandle rootOfSubtrees;
+  private final Subtrees subtrees;
   private final String name;
 
   public CBlake3(NativeLibrary library) {
     keyed64Batch = library.function("annals_blake3_keyed64_batch", KEYED_BATCH);
     hashBatch = library.function("annals_blake3_hash_batch", HASH_BATCH);
     hash = library.function("annals_blake3_hash", HASH);
-    subtree =
-        library.function(
-            "annals_blake3_subtree",
-            FunctionDescriptor.of(
-                ValueLayout.JAVA_INT,
-                ValueLayout.ADDRESS,
-                ValueLayout.ADDRESS,
-                ValueLayout.JAVA_LONG,
-                ValueLayout.JAVA_LONG,
-                ValueLayout.JAVA_LONG,
-                ValueLayout.ADDRESS));
-    rootOfSubtrees =
-        library.function(
-            "annals_blake3_root_of_subtrees",
-            FunctionDescriptor.of(
-                ValueLayout.JAVA_INT,
-                ValueLayout.ADDRESS,
-                ValueLayout.ADDRESS,
-                ValueLayout.JAVA_LONG,
-                ValueLayout.ADDRESS));
+    subtrees = new Subtrees(library);
     name = "c-" + Blake3Paths.name(Blake3Paths.best(library));
   }
 
@@ -115,12 +96,13 @@ public final class CBlake3 implements Blake3 {
 
   @Override
   public Blake3Hasher newHasher() {
-    return java.newHasher();
+    return new CBlake3Hasher(subtrees, java, null);
   }
 
   @Override
   public Blake3Hasher newKeyedHasher(byte[] key) {
-    return java.newKeyedHasher(key);
+    checkKey(key);
+    return new CBlake3Hasher(subtrees, java, key.clone());
   }
 
   @Override
@@ -158,22 +140,12 @@ public final class CBlake3 implements Blake3 {
       }
       int pieces = (int) ((length + (long) SUBTREE_BYTES - 1) / SUBTREE_BYTES);
       byte[] cvs = new byte[OUT_LEN * pieces];
-      MemorySegment cvSegment = MemorySegment.ofArray(cvs);
       for (int p = 0; p < pieces; p++) {
         long start = (long) SUBTREE_BYTES * p;
-        long n = Math.min(SUBTREE_BYTES, length - start);
-        int rc =
-            (int)
-                subtree.invokeExact(
-                    keySegment,
-                    in,
-                    offset + start,
-                    n,
-                    start / CHUNK_LEN,
-                    cvSegment.asSlice((long) OUT_LEN * p));
-        check(rc, "subtree");
+        int n = (int) Math.min(SUBTREE_BYTES, length - start);
+        subtrees.chainingValue(key, input, offset + (int) start, n, start / CHUNK_LEN, cvs, p);
       }
-      check((int) rootOfSubtrees.invokeExact(keySegment, cvSegment, (long) pieces, result), "root");
+      subtrees.rootOutput(key, cvs, pieces, out, 0, OUT_LEN);
       return out;
     } catch (RuntimeException | Error e) {
       throw e;
@@ -274,10 +246,6 @@ public final class CBlake3 implements Blake3 {
   }
 
   private static void check(int rc, String what) {
-    switch (rc) {
-      case 0 -> {}
-      case -3 -> throw new OutOfMemoryError("C BLAKE3 " + what + ": no memory for chunk values");
-      default -> throw new IllegalStateException("C BLAKE3 " + what + " refused its arguments");
-    }
+    Subtrees.check(rc, what);
   }
 }
