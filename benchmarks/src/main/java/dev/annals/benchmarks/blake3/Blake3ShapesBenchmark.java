@@ -1,6 +1,7 @@
 package dev.annals.benchmarks.blake3;
 
 import dev.annals.kernel.Blake3;
+import dev.annals.kernel.Blake3Hasher;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,6 +28,7 @@ public class Blake3ShapesBenchmark {
   private static final int PIECE = 1 << 20;
   private static final int ITEMS = 4096;
   private static final int ITEM_LEN = 48;
+  private static final int STREAM_UPDATE = 64 << 10;
 
   @Param({"java", "c"})
   public String kernel;
@@ -46,6 +48,15 @@ public class Blake3ShapesBenchmark {
   @Benchmark
   public byte[] hashPiece() {
     return blake3.hash(piece);
+  }
+
+  @Benchmark
+  public byte[] streamPiece() {
+    Blake3Hasher hasher = blake3.newHasher();
+    for (int at = 0; at < PIECE; at += STREAM_UPDATE) {
+      hasher.update(piece, at, STREAM_UPDATE);
+    }
+    return hasher.finish(32);
   }
 
   @Benchmark
