@@ -29,8 +29,6 @@ public final class CBlake3 implements Blake3 {
    */
   static final int SUBTREE_BYTES = 4 << 20;
 
-  private static final int CHUNK_LEN = 1024;
-
   /**
    * Shorter single inputs go to Java: C puts the whole chunks in lanes, and with fewer than two of
    * them it would compress one message at a time, no faster than Java.
@@ -143,7 +141,8 @@ public final class CBlake3 implements Blake3 {
       for (int p = 0; p < pieces; p++) {
         long start = (long) SUBTREE_BYTES * p;
         int n = (int) Math.min(SUBTREE_BYTES, length - start);
-        subtrees.chainingValue(key, input, offset + (int) start, n, start / CHUNK_LEN, cvs, p);
+        subtrees.chainingValue(
+            key, input, offset + (int) start, n, start / Subtrees.CHUNK_LEN, cvs, p);
       }
       subtrees.rootOutput(key, cvs, pieces, out, 0, OUT_LEN);
       return out;
