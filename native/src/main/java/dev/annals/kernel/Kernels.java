@@ -2,6 +2,7 @@ package dev.annals.kernel;
 
 import dev.annals.kernel.erasure.ErasureCoder;
 import dev.annals.kernel.erasure.JavaErasureCoder;
+import dev.annals.kernel.ffm.CBlake3;
 import dev.annals.kernel.ffm.CProofOfSpace;
 import dev.annals.kernel.ffm.NativeLibrary;
 import dev.annals.kernel.java.JavaBlake3;
@@ -56,7 +57,7 @@ public final class Kernels {
         NATIVE_STATE = "c=off (" + u.reason() + ")";
       }
     }
-    BLAKE3 = new JavaBlake3();
+    BLAKE3 = NATIVE.<Blake3>map(CBlake3::new).orElseGet(JavaBlake3::new);
     CHACHA8 = new JavaChaCha8();
     ERASURE_CODER = new JavaErasureCoder();
     PROOF_OF_TIME =

@@ -19,14 +19,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The official BLAKE3 test vectors (see resources/vectors/README.md), in every mode. */
-class Blake3KnownAnswerTest {
+public class Blake3KnownAnswerTest {
   private static final HexFormat HEX = HexFormat.of();
 
-  record Case(int inputLen, byte[] hash, byte[] keyedHash, byte[] deriveKey) {}
+  public record Case(int inputLen, byte[] hash, byte[] keyedHash, byte[] deriveKey) {}
 
-  record Vectors(byte[] key, String context, List<Case> cases) {}
+  public record Vectors(byte[] key, String context, List<Case> cases) {}
 
-  static Vectors vectors() {
+  public static Vectors vectors() {
     try (InputStream in =
         Blake3KnownAnswerTest.class.getResourceAsStream("/vectors/blake3-test-vectors.json")) {
       JsonNode root = new ObjectMapper().readTree(in);
@@ -54,7 +54,7 @@ class Blake3KnownAnswerTest {
         .flatMap(impl -> v.cases().stream().map(c -> Arguments.of(impl, v, c)));
   }
 
-  static byte[] input(int length) {
+  public static byte[] input(int length) {
     byte[] in = new byte[length];
     for (int i = 0; i < length; i++) {
       in[i] = (byte) (i % 251);
@@ -77,6 +77,28 @@ class Blake3KnownAnswerTest {
     assertThat(impl.newKeyedHasher(v.key()).update(in).finish(xofLen)).isEqualTo(c.keyedHash());
     assertThat(impl.deriveKey(v.context(), in, 32)).isEqualTo(prefix(c.deriveKey(), 32));
     assertThat(impl.deriveKey(v.context(), in, xofLen)).isEqualTo(c.deriveKey());
+  }
+
+  @ParameterizedTest(name = "{0} len={2}")
+  @MethodSource("cases")
+  void batchOutputs(Blake3 impl, Vectors v, Case c) {
+    byte[] in = input(c.inputLen());
+    int n = in.length;
+    byte[] three = new byte[1 + 3 * n];
+    for (int i = 0; i < 3; i++) {
+      System.arraycopy(in, 0, three, 1 + n * i, n);
+    }
+    byte[] out = new byte[2 + 3 * 32];
+    impl.hashBatch(three, 1, n, 3, out, 2);
+    for (int i = 0; i < 3; i++) {
+      assertThat(java.util.Arrays.copyOfRange(out, 2 + 32 * i, 2 + 32 * i + 32))
+          .isEqualTo(prefix(c.hash(), 32));
+    }
+    if (n == 64) {
+      byte[] keyed = new byte[32];
+      impl.keyedHash64Batch(v.key(), in, 0, 1, keyed, 0);
+      assertThat(keyed).isEqualTo(prefix(c.keyedHash(), 32));
+    }
   }
 
   @ParameterizedTest(name = "{0} len={2}")
