@@ -58,12 +58,12 @@ static void portable_chunk(const uint32_t key[8], uint8_t mode, const uint8_t *i
   for (int i = 0; i < 8; i++) b3_store32(out + 4 * i, cv[i]);
 }
 
-static void portable_blocks(const uint32_t key[8], uint8_t flags, const uint8_t *in, size_t count,
-                            uint8_t *out) {
+static void portable_blocks(const uint32_t key[8], uint8_t flags, uint8_t block_len,
+                            const uint8_t *in, size_t count, uint8_t *out) {
   uint32_t cv[8];
   for (size_t i = 0; i < count; i++) {
     memcpy(cv, key, sizeof cv);
-    b3_compress_cv(cv, in + B3_BLOCK_LEN * i, B3_BLOCK_LEN, 0, flags);
+    b3_compress_cv(cv, in + B3_BLOCK_LEN * i, block_len, 0, flags);
     for (int w = 0; w < 8; w++) b3_store32(out + B3_OUT_LEN * i + 4 * w, cv[w]);
   }
 }
@@ -162,13 +162,14 @@ AVX512 static inline void store_transposed16(v16 cv[8], uint8_t *out) {
 
 /* 16 single-block compressions; lane i's 64-byte block at blocks[i], its chaining value to
  * out + 32 i. */
-AVX512 static void blocks16(const uint32_t key[8], uint8_t flags, const uint8_t *const blocks[16],
+AVX512 static void blocks16(const uint32_t key[8], uint8_t flags, uint8_t block_len,
+                            const uint8_t *const blocks[16],
                             uint8_t *out) {
   v16 m[16], cv[8];
   load_transposed16(m, blocks);
   for (int i = 0; i < 8; i++) cv[i] = _mm512_set1_epi32((int)key[i]);
   v16 zero = _mm512_setzero_si512();
-  compress16(cv, m, zero, zero, B3_BLOCK_LEN, flags);
+  compress16(cv, m, zero, zero, block_len, flags);
   /* Every input was read above, so out may overlap the inputs (in-place Merkle levels). */
   store_transposed16(cv, out);
 }
@@ -308,13 +309,13 @@ AVX2 static inline void store_transposed8(v8 cv[8], uint8_t *out) {
   for (int i = 0; i < 8; i++) _mm256_storeu_si256((__m256i *)(out + B3_OUT_LEN * i), cv[i]);
 }
 
-AVX2 static void blocks8(const uint32_t key[8], uint8_t flags, const uint8_t *const blocks[8],
-                         uint8_t *out) {
+AVX2 static void blocks8(const uint32_t key[8], uint8_t flags, uint8_t block_len,
+                         const uint8_t *const blocks[8], uint8_t *out) {
   v8 m[16], cv[8];
   load_transposed8(m, blocks);
   for (int i = 0; i < 8; i++) cv[i] = _mm256_set1_epi32((int)key[i]);
   v8 zero = _mm256_setzero_si256();
-  compress8(cv, m, zero, zero, B3_BLOCK_LEN, flags);
+  compress8(cv, m, zero, zero, block_len, flags);
   store_transposed8(cv, out);
 }
 
@@ -390,6 +391,11 @@ static size_t lanes_of(int path) {
  */
 void b3_blocks(int path, const uint32_t key[8], uint8_t flags, const uint8_t *in, size_t count,
                uint8_t *out) {
+  b3_short_blocks(path, key, flags, B3_BLOCK_LEN, in, count, out);
+}
+
+void b3_short_blocks(int path, const uint32_t key[8], uint8_t flags, uint8_t block_len,
+                     const uint8_t *in, size_t count, uint8_t *out) {
   size_t lanes = lanes_of(path);
   size_t i = 0;
   while (count - i >= 2 && lanes > 1) {
@@ -399,13 +405,13 @@ void b3_blocks(int path, const uint32_t key[8], uint8_t flags, const uint8_t *in
     uint8_t scratch[16 * B3_OUT_LEN];
     uint8_t *dst = n == lanes ? out + B3_OUT_LEN * i : scratch;
     if (lanes == 16)
-      blocks16(key, flags, blocks, dst);
+      blocks16(key, flags, block_len, blocks, dst);
     else
-      blocks8(key, flags, blocks, dst);
+      blocks8(key, flags, block_len, blocks, dst);
     if (dst == scratch) memcpy(out + B3_OUT_LEN * i, scratch, B3_OUT_LEN * n);
     i += n;
   }
-  portable_blocks(key, flags, in + B3_BLOCK_LEN * i, count - i, out + B3_OUT_LEN * i);
+  portable_blocks(key, flags, block_len, in + B3_BLOCK_LEN * i, count - i, out + B3_OUT_LEN * i);
 }
 
 /* count chunk-sized messages (len <= 1024) at in + stride i with counter base + step i. */

@@ -21,6 +21,14 @@ int b3_best_path(void);
 void b3_blocks(int path, const uint32_t key[8], uint8_t flags, const uint8_t *in, size_t count,
                uint8_t *out);
 
+/*
+ * b3_blocks for blocks that hold only block_len message bytes, zero-padded to 64 in memory (the
+ * compression's block length word says how many count): single-block messages of equal length,
+ * such as proof-of-space fn inputs hashed with flags CHUNK_START | CHUNK_END | ROOT.
+ */
+void b3_short_blocks(int path, const uint32_t key[8], uint8_t flags, uint8_t block_len,
+                     const uint8_t *in, size_t count, uint8_t *out);
+
 /* The 32-byte hash of in[0, len) with the key words and mode flag (0 or B3_KEYED_HASH). Returns 0,
  * or -3 when memory for the chunk chaining values could not be had. */
 int b3_hash(int path, const uint32_t key[8], uint8_t mode, const uint8_t *in, size_t len,

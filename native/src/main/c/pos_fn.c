@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "blake3_batch.h"
 #include "blake3_core.h"
 #include "pos_internal.h"
 
@@ -50,16 +51,13 @@ static inline int pack(int y_bits, int parent_bits, uint32_t left_y, pos_u128 me
 }
 
 /*
- * The one place fn inputs are hashed: n single-block inputs of len bytes each into n chaining
- * values. Whole batches go through here so a multi-lane compression from the shared BLAKE3 code
- * can replace the loop without touching the table build.
+ * The one place fn inputs are hashed: n single-block inputs of len bytes each (zero-padded to 64)
+ * into n chaining values, 16 or 8 at once in the shared BLAKE3 lanes. On x86-64 a chaining
+ * value's little-endian bytes are its words in memory, so the lanes write cvs directly.
  */
 static void hash_blocks(const uint8_t *blocks, int len, uint32_t n, uint32_t (*cvs)[8]) {
-  for (uint32_t i = 0; i < n; i++) {
-    memcpy(cvs[i], B3_IV, sizeof cvs[i]);
-    b3_compress_cv(cvs[i], blocks + (size_t)i * B3_BLOCK_LEN, (uint8_t)len, 0,
-                   B3_CHUNK_START | B3_CHUNK_END | B3_ROOT);
-  }
+  b3_short_blocks(b3_best_path(), B3_IV, B3_CHUNK_START | B3_CHUNK_END | B3_ROOT, (uint8_t)len,
+                  blocks, n, (uint8_t *)cvs);
 }
 
 /* y and metadata of one hash (see the file comment). */
