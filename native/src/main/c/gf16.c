@@ -149,7 +149,46 @@ static void portable_xor(uint8_t *dst, const uint8_t *src, size_t bytes) {
   for (size_t i = 0; i < bytes; i++) dst[i] ^= src[i];
 }
 
-const gf16_path gf16_portable_path = {portable_fft, portable_ifft, portable_mul, portable_xor};
+/* A skipped factor (all-zero tables) is a plain XOR here: the portable products go by log. */
+static int is_zero_table(const gf16_nibbles *t) { return t->lo[0][1] == 0 && t->hi[0][1] == 0; }
+
+static void portable_pair_fft(uint8_t *a, uint8_t *b, size_t bytes, const gf16_nibbles *t,
+                              uint32_t log) {
+  if (is_zero_table(t))
+    portable_xor(b, a, bytes);
+  else
+    portable_fft(a, b, bytes, log, t);
+}
+
+static void portable_pair_ifft(uint8_t *a, uint8_t *b, size_t bytes, const gf16_nibbles *t,
+                               uint32_t log) {
+  if (is_zero_table(t))
+    portable_xor(b, a, bytes);
+  else
+    portable_ifft(a, b, bytes, log, t);
+}
+
+/* The portable path has no registers to share between layers: it runs them one after the other. */
+static void portable_fft4(uint8_t *a, size_t bytes, const gf16_nibbles t[3]) {
+  uint32_t logs[3];
+  for (int i = 0; i < 3; i++) logs[i] = gf16_log[t[i].lo[0][1] | t[i].hi[0][1] << 8];
+  portable_pair_fft(a, a + 2 * bytes, bytes, &t[0], logs[0]);
+  portable_pair_fft(a + bytes, a + 3 * bytes, bytes, &t[0], logs[0]);
+  portable_pair_fft(a, a + bytes, bytes, &t[1], logs[1]);
+  portable_pair_fft(a + 2 * bytes, a + 3 * bytes, bytes, &t[2], logs[2]);
+}
+
+static void portable_ifft4(uint8_t *a, size_t bytes, const gf16_nibbles t[3]) {
+  uint32_t logs[3];
+  for (int i = 0; i < 3; i++) logs[i] = gf16_log[t[i].lo[0][1] | t[i].hi[0][1] << 8];
+  portable_pair_ifft(a, a + bytes, bytes, &t[1], logs[1]);
+  portable_pair_ifft(a + 2 * bytes, a + 3 * bytes, bytes, &t[2], logs[2]);
+  portable_pair_ifft(a, a + 2 * bytes, bytes, &t[0], logs[0]);
+  portable_pair_ifft(a + bytes, a + 3 * bytes, bytes, &t[0], logs[0]);
+}
+
+const gf16_path gf16_portable_path = {portable_fft,  portable_ifft, portable_mul,
+                                      portable_xor,  portable_fft4, portable_ifft4};
 
 /* ---- dispatch ---- */
 
@@ -224,7 +263,42 @@ static int transform_ok(int64_t len, int32_t row_bytes, int32_t pos, int32_t siz
          is_power_of_two(h_high) && h_low <= h_high && 2 * (int64_t)h_high <= size;
 }
 
-/* FFT layers h = h_high, h_high/2, ..., h_low of fft(pos, size, truncated, skew_delta). */
+/* One butterfly group of a single layer; log 65535 means no multiplication, just b ^= a. */
+static void group_fft(const gf16_path *ops, uint8_t *a, size_t run, uint32_t log) {
+  if (log == GF16_MODULUS) {
+    ops->xor_into(a + run, a, run);
+  } else {
+    gf16_nibbles t;
+    gf16_fill_nibbles(log, &t);
+    ops->fft_butterfly(a, a + run, run, log, &t);
+  }
+}
+
+static void group_ifft(const gf16_path *ops, uint8_t *a, size_t run, uint32_t log) {
+  if (log == GF16_MODULUS) {
+    ops->xor_into(a + run, a, run);
+  } else {
+    gf16_nibbles t;
+    gf16_fill_nibbles(log, &t);
+    ops->ifft_butterfly(a, a + run, run, log, &t);
+  }
+}
+
+/* Tables for a fused group; a skipped factor becomes zero tables (a ^= 0 * b changes nothing). */
+static void fill_factor(uint32_t log, gf16_nibbles *t) {
+  if (log == GF16_MODULUS) {
+    for (int n = 0; n < 4; n++)
+      for (int v = 0; v < 16; v++) t->lo[n][v] = t->hi[n][v] = 0;
+  } else {
+    gf16_fill_nibbles(log, t);
+  }
+}
+
+/*
+ * FFT layers h = h_high, h_high/2, ..., h_low of fft(pos, size, truncated, skew_delta). Layers go
+ * in pairs (half-widths 2q then q) over blocks of 4q rows, fused when both inner groups of a block
+ * are below truncated; blocks are independent, so this equals running the layers one by one.
+ */
 ANNALS_EXPORT int32_t annals_gf16_fft(uint8_t *work, int64_t len, int32_t row_bytes, int32_t pos,
                                       int32_t size, int32_t truncated, int32_t skew_delta,
                                       int32_t h_high, int32_t h_low, int32_t path) {
@@ -233,24 +307,38 @@ ANNALS_EXPORT int32_t annals_gf16_fft(uint8_t *work, int64_t len, int32_t row_by
   int resolved = resolve_path(path);
   if (resolved < 0) return resolved;
   const gf16_path *ops = path_ops(resolved);
-  gf16_nibbles tables;
-  for (int64_t h = h_high; h >= h_low; h >>= 1) {
-    size_t run = (size_t)h * (size_t)row_bytes;
-    for (int64_t r = 0; r < truncated; r += 2 * h) {
-      uint32_t log = gf16_skew[r + h - 1 + skew_delta];
-      uint8_t *a = work + (size_t)(pos + r) * (size_t)row_bytes;
-      if (log == GF16_MODULUS) {
-        ops->xor_into(a + run, a, run);
-      } else {
-        gf16_fill_nibbles(log, &tables);
-        ops->fft_butterfly(a, a + run, run, log, &tables);
+  const uint16_t *skew = gf16_skew + skew_delta;
+  gf16_nibbles t[3];
+  int64_t h = h_high;
+  while (h >= h_low) {
+    if (h >= 2 * (int64_t)h_low) {
+      int64_t q = h >> 1;
+      size_t run = (size_t)q * (size_t)row_bytes;
+      for (int64_t r = 0; r < truncated; r += 4 * q) {
+        uint8_t *a = work + (size_t)(pos + r) * (size_t)row_bytes;
+        if (r + 2 * q < truncated) {
+          fill_factor(skew[r + 2 * q - 1], &t[0]);
+          fill_factor(skew[r + q - 1], &t[1]);
+          fill_factor(skew[r + 3 * q - 1], &t[2]);
+          ops->fft4(a, run, t);
+        } else {
+          group_fft(ops, a, 2 * run, skew[r + 2 * q - 1]);
+          group_fft(ops, a, run, skew[r + q - 1]);
+        }
       }
+      h >>= 2;
+    } else {
+      size_t run = (size_t)h * (size_t)row_bytes;
+      for (int64_t r = 0; r < truncated; r += 2 * h)
+        group_fft(ops, work + (size_t)(pos + r) * (size_t)row_bytes, run, skew[r + h - 1]);
+      h >>= 1;
     }
   }
   return GF16_OK;
 }
 
-/* IFFT layers h = h_low, 2 h_low, ..., h_high of ifft(pos, size, truncated, skew_delta). */
+/* IFFT layers h = h_low, 2 h_low, ..., h_high of ifft(pos, size, truncated, skew_delta), paired
+ * (half-widths q then 2q) like the FFT's. */
 ANNALS_EXPORT int32_t annals_gf16_ifft(uint8_t *work, int64_t len, int32_t row_bytes, int32_t pos,
                                        int32_t size, int32_t truncated, int32_t skew_delta,
                                        int32_t h_high, int32_t h_low, int32_t path) {
@@ -259,18 +347,31 @@ ANNALS_EXPORT int32_t annals_gf16_ifft(uint8_t *work, int64_t len, int32_t row_b
   int resolved = resolve_path(path);
   if (resolved < 0) return resolved;
   const gf16_path *ops = path_ops(resolved);
-  gf16_nibbles tables;
-  for (int64_t h = h_low; h <= h_high; h <<= 1) {
-    size_t run = (size_t)h * (size_t)row_bytes;
-    for (int64_t r = 0; r < truncated; r += 2 * h) {
-      uint32_t log = gf16_skew[r + h - 1 + skew_delta];
-      uint8_t *a = work + (size_t)(pos + r) * (size_t)row_bytes;
-      if (log == GF16_MODULUS) {
-        ops->xor_into(a + run, a, run);
-      } else {
-        gf16_fill_nibbles(log, &tables);
-        ops->ifft_butterfly(a, a + run, run, log, &tables);
+  const uint16_t *skew = gf16_skew + skew_delta;
+  gf16_nibbles t[3];
+  int64_t h = h_low;
+  while (h <= h_high) {
+    if (2 * h <= h_high) {
+      int64_t q = h;
+      size_t run = (size_t)q * (size_t)row_bytes;
+      for (int64_t r = 0; r < truncated; r += 4 * q) {
+        uint8_t *a = work + (size_t)(pos + r) * (size_t)row_bytes;
+        if (r + 2 * q < truncated) {
+          fill_factor(skew[r + 2 * q - 1], &t[0]);
+          fill_factor(skew[r + q - 1], &t[1]);
+          fill_factor(skew[r + 3 * q - 1], &t[2]);
+          ops->ifft4(a, run, t);
+        } else {
+          group_ifft(ops, a, run, skew[r + q - 1]);
+          group_ifft(ops, a, 2 * run, skew[r + 2 * q - 1]);
+        }
       }
+      h <<= 2;
+    } else {
+      size_t run = (size_t)h * (size_t)row_bytes;
+      for (int64_t r = 0; r < truncated; r += 2 * h)
+        group_ifft(ops, work + (size_t)(pos + r) * (size_t)row_bytes, run, skew[r + h - 1]);
+      h <<= 1;
     }
   }
   return GF16_OK;

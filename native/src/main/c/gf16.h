@@ -55,6 +55,15 @@ typedef struct {
   void (*mul)(uint8_t *a, size_t bytes, uint32_t log, const gf16_nibbles *t);
   /* dst ^= src */
   void (*xor_into)(uint8_t *dst, const uint8_t *src, size_t bytes);
+  /*
+   * Two FFT layers fused over quarters q0..q3 (q_i = a + i * bytes): first half-width 2h with
+   * factor t[0] on (q0, q2) and (q1, q3), then half-width h with t[1] on (q0, q1) and t[2] on
+   * (q2, q3). A factor that must be skipped (log 65535) is passed as all-zero tables: adding
+   * 0 * y is the same as not multiplying. Each register load serves two layers.
+   */
+  void (*fft4)(uint8_t *a, size_t bytes, const gf16_nibbles t[3]);
+  /* The inverse order: half-width h (t[1] on (q0, q1), t[2] on (q2, q3)), then 2h with t[0]. */
+  void (*ifft4)(uint8_t *a, size_t bytes, const gf16_nibbles t[3]);
 } gf16_path;
 
 extern const gf16_path gf16_portable_path;

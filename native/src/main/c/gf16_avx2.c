@@ -94,4 +94,69 @@ AVX2 static void avx2_xor(uint8_t *dst, const uint8_t *src, size_t bytes) {
   for (size_t o = 0; o < bytes; o += 32) STORE(dst + o, _mm256_xor_si256(LOAD(dst + o), LOAD(src + o)));
 }
 
-const gf16_path gf16_avx2_path = {avx2_fft, avx2_ifft, avx2_mul, avx2_xor};
+/* One block of a quarter: its low and high register. */
+typedef struct {
+  __m256i lo, hi;
+} avx2_block;
+
+/* FFT butterfly on registers: x ^= y * c; y ^= x. */
+AVX2 static inline void avx2_fft_regs(avx2_block *x, avx2_block *y, const avx2_tables *v) {
+  __m256i plo, phi;
+  avx2_mul_block(y->lo, y->hi, v, &plo, &phi);
+  x->lo = _mm256_xor_si256(x->lo, plo);
+  x->hi = _mm256_xor_si256(x->hi, phi);
+  y->lo = _mm256_xor_si256(y->lo, x->lo);
+  y->hi = _mm256_xor_si256(y->hi, x->hi);
+}
+
+/* IFFT butterfly on registers: y ^= x; x ^= y * c. */
+AVX2 static inline void avx2_ifft_regs(avx2_block *x, avx2_block *y, const avx2_tables *v) {
+  y->lo = _mm256_xor_si256(y->lo, x->lo);
+  y->hi = _mm256_xor_si256(y->hi, x->hi);
+  __m256i plo, phi;
+  avx2_mul_block(y->lo, y->hi, v, &plo, &phi);
+  x->lo = _mm256_xor_si256(x->lo, plo);
+  x->hi = _mm256_xor_si256(x->hi, phi);
+}
+
+AVX2 static void avx2_fft4(uint8_t *a, size_t bytes, const gf16_nibbles t[3]) {
+  avx2_tables v[3];
+  for (int i = 0; i < 3; i++) avx2_load_tables(&t[i], &v[i]);
+  for (size_t o = 0; o < bytes; o += GF16_BLOCK) {
+    avx2_block x[4];
+    for (int i = 0; i < 4; i++) {
+      x[i].lo = LOAD(a + i * bytes + o);
+      x[i].hi = LOAD(a + i * bytes + o + 32);
+    }
+    avx2_fft_regs(&x[0], &x[2], &v[0]);
+    avx2_fft_regs(&x[1], &x[3], &v[0]);
+    avx2_fft_regs(&x[0], &x[1], &v[1]);
+    avx2_fft_regs(&x[2], &x[3], &v[2]);
+    for (int i = 0; i < 4; i++) {
+      STORE(a + i * bytes + o, x[i].lo);
+      STORE(a + i * bytes + o + 32, x[i].hi);
+    }
+  }
+}
+
+AVX2 static void avx2_ifft4(uint8_t *a, size_t bytes, const gf16_nibbles t[3]) {
+  avx2_tables v[3];
+  for (int i = 0; i < 3; i++) avx2_load_tables(&t[i], &v[i]);
+  for (size_t o = 0; o < bytes; o += GF16_BLOCK) {
+    avx2_block x[4];
+    for (int i = 0; i < 4; i++) {
+      x[i].lo = LOAD(a + i * bytes + o);
+      x[i].hi = LOAD(a + i * bytes + o + 32);
+    }
+    avx2_ifft_regs(&x[0], &x[1], &v[1]);
+    avx2_ifft_regs(&x[2], &x[3], &v[2]);
+    avx2_ifft_regs(&x[0], &x[2], &v[0]);
+    avx2_ifft_regs(&x[1], &x[3], &v[0]);
+    for (int i = 0; i < 4; i++) {
+      STORE(a + i * bytes + o, x[i].lo);
+      STORE(a + i * bytes + o + 32, x[i].hi);
+    }
+  }
+}
+
+const gf16_path gf16_avx2_path = {avx2_fft, avx2_ifft, avx2_mul, avx2_xor, avx2_fft4, avx2_ifft4};

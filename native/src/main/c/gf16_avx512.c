@@ -82,4 +82,47 @@ AVX512 static void avx512_xor(uint8_t *dst, const uint8_t *src, size_t bytes) {
     STORE(dst + o, _mm512_xor_si512(LOAD(dst + o), LOAD(src + o)));
 }
 
-const gf16_path gf16_avx512_path = {avx512_fft, avx512_ifft, avx512_mul, avx512_xor};
+AVX512 static void avx512_fft4(uint8_t *a, size_t bytes, const gf16_nibbles t[3]) {
+  avx512_tables v[3];
+  for (int i = 0; i < 3; i++) avx512_load_tables(&t[i], &v[i]);
+  for (size_t o = 0; o < bytes; o += GF16_BLOCK) {
+    __m512i x0 = LOAD(a + o), x1 = LOAD(a + bytes + o);
+    __m512i x2 = LOAD(a + 2 * bytes + o), x3 = LOAD(a + 3 * bytes + o);
+    x0 = _mm512_xor_si512(x0, avx512_mul_block(x2, &v[0]));
+    x2 = _mm512_xor_si512(x2, x0);
+    x1 = _mm512_xor_si512(x1, avx512_mul_block(x3, &v[0]));
+    x3 = _mm512_xor_si512(x3, x1);
+    x0 = _mm512_xor_si512(x0, avx512_mul_block(x1, &v[1]));
+    x1 = _mm512_xor_si512(x1, x0);
+    x2 = _mm512_xor_si512(x2, avx512_mul_block(x3, &v[2]));
+    x3 = _mm512_xor_si512(x3, x2);
+    STORE(a + o, x0);
+    STORE(a + bytes + o, x1);
+    STORE(a + 2 * bytes + o, x2);
+    STORE(a + 3 * bytes + o, x3);
+  }
+}
+
+AVX512 static void avx512_ifft4(uint8_t *a, size_t bytes, const gf16_nibbles t[3]) {
+  avx512_tables v[3];
+  for (int i = 0; i < 3; i++) avx512_load_tables(&t[i], &v[i]);
+  for (size_t o = 0; o < bytes; o += GF16_BLOCK) {
+    __m512i x0 = LOAD(a + o), x1 = LOAD(a + bytes + o);
+    __m512i x2 = LOAD(a + 2 * bytes + o), x3 = LOAD(a + 3 * bytes + o);
+    x1 = _mm512_xor_si512(x1, x0);
+    x0 = _mm512_xor_si512(x0, avx512_mul_block(x1, &v[1]));
+    x3 = _mm512_xor_si512(x3, x2);
+    x2 = _mm512_xor_si512(x2, avx512_mul_block(x3, &v[2]));
+    x2 = _mm512_xor_si512(x2, x0);
+    x0 = _mm512_xor_si512(x0, avx512_mul_block(x2, &v[0]));
+    x3 = _mm512_xor_si512(x3, x1);
+    x1 = _mm512_xor_si512(x1, avx512_mul_block(x3, &v[0]));
+    STORE(a + o, x0);
+    STORE(a + bytes + o, x1);
+    STORE(a + 2 * bytes + o, x2);
+    STORE(a + 3 * bytes + o, x3);
+  }
+}
+
+const gf16_path gf16_avx512_path = {avx512_fft,  avx512_ifft,  avx512_mul,
+                                    avx512_xor, avx512_fft4, avx512_ifft4};

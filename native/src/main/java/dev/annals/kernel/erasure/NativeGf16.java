@@ -85,6 +85,34 @@ final class NativeGf16 {
     }
   }
 
+  /** One fft call over layers high..low as given (no splitting); returns the C result code. */
+  int rawFft(
+      byte[] work,
+      int rowBytes,
+      int pos,
+      int size,
+      int truncated,
+      int skewDelta,
+      int high,
+      int low,
+      int path) {
+    return call(fft, work, rowBytes, pos, size, truncated, skewDelta, high, low, path);
+  }
+
+  /** One ifft call over layers low..high as given (no splitting); returns the C result code. */
+  int rawIfft(
+      byte[] work,
+      int rowBytes,
+      int pos,
+      int size,
+      int truncated,
+      int skewDelta,
+      int high,
+      int low,
+      int path) {
+    return call(ifft, work, rowBytes, pos, size, truncated, skewDelta, high, low, path);
+  }
+
   /** The formal derivative over rows 0..n-1, in calls of a bounded number of steps. */
   void formalDerivative(byte[] work, int rowBytes, int n, int path) {
     // Steps move lowbit(i) rows each: about log2(n)/2 rows per step on average.

@@ -175,6 +175,61 @@ class CErasureCoderTest {
     }
   }
 
+  /**
+   * Layers are fused in pairs inside one call and split across calls by the binding: any split must
+   * give the same bytes as running the layers one call each (no fusion at all).
+   */
+  @Test
+  void layerGroupingDoesNotChangeTransforms() {
+    NativeGf16 kernel = new NativeGf16(requireLibrary());
+    SplittableRandom random = new SplittableRandom(7);
+    int size = 64;
+    int rowBytes = 128;
+    for (CErasureCoder coder : Coders.cCoders()) {
+      int path = coder.path().code();
+      for (int truncated : new int[] {64, 63, 40, 33, 17, 2, 1}) {
+        byte[] input = new byte[size * rowBytes];
+        random.nextBytes(input);
+        byte[] whole = input.clone();
+        byte[] layered = input.clone();
+        kernel.ifft(whole, rowBytes, 0, size, truncated, 100, path);
+        kernel.fft(whole, rowBytes, 0, size, truncated, 3, path);
+        for (int h = 1; h < size; h <<= 1) {
+          layer(kernel::rawIfft, layered, rowBytes, size, truncated, 100, h, path);
+        }
+        for (int h = size / 2; h > 0; h >>= 1) {
+          layer(kernel::rawFft, layered, rowBytes, size, truncated, 3, h, path);
+        }
+        assertThat(whole).as("%s truncated %d", coder.name(), truncated).isEqualTo(layered);
+      }
+    }
+  }
+
+  private interface RawTransform {
+    int call(
+        byte[] work,
+        int rowBytes,
+        int pos,
+        int size,
+        int truncated,
+        int delta,
+        int high,
+        int low,
+        int path);
+  }
+
+  private static void layer(
+      RawTransform transform,
+      byte[] work,
+      int rowBytes,
+      int size,
+      int truncated,
+      int delta,
+      int h,
+      int path) {
+    assertThat(transform.call(work, rowBytes, 0, size, truncated, delta, h, h, path)).isZero();
+  }
+
   private static int element(byte[] row, int blockOffset, int j) {
     return (row[blockOffset + j] & 0xFF) | (row[blockOffset + 32 + j] & 0xFF) << 8;
   }
