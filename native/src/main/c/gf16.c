@@ -123,43 +123,46 @@ void gf16_fill_nibbles(uint32_t log, gf16_nibbles *t) {
 
 /* ---- portable path: one element at a time through the extended log/exp tables ---- */
 
-static inline uint32_t portable_product(const uint8_t *block, int j, uint32_t log) {
-  uint32_t x = block[j] | (uint32_t)block[32 + j] << 8;
+/*
+ * Blocks of 2 * half bytes: half = 32 for the usual 64-byte blocks, 16 for rows of one 32-byte
+ * block (shards of at most 32 bytes, element j = byte j | byte 16 + j << 8).
+ */
+static inline uint32_t portable_product(const uint8_t *block, size_t half, size_t j,
+                                        uint32_t log) {
+  uint32_t x = block[j] | (uint32_t)block[half + j] << 8;
   return gf16_exp_ext[gf16_log_ext[x] + log];
 }
 
-static void portable_fft(uint8_t *a, uint8_t *b, size_t bytes, uint32_t log, const gf16_nibbles *t) {
-  (void)t;
-  for (size_t o = 0; o < bytes; o += GF16_BLOCK) {
-    for (int j = 0; j < 32; j++) {
-      uint32_t p = portable_product(b + o, j, log);
+static inline void portable_fft_generic(uint8_t *a, uint8_t *b, size_t bytes, uint32_t log,
+                                        size_t half) {
+  for (size_t o = 0; o < bytes; o += 2 * half) {
+    for (size_t j = 0; j < half; j++) {
+      uint32_t p = portable_product(b + o, half, j, log);
       a[o + j] ^= (uint8_t)p;
-      a[o + 32 + j] ^= (uint8_t)(p >> 8);
+      a[o + half + j] ^= (uint8_t)(p >> 8);
     }
-    for (int j = 0; j < GF16_BLOCK; j++) b[o + j] ^= a[o + j];
+    for (size_t j = 0; j < 2 * half; j++) b[o + j] ^= a[o + j];
   }
 }
 
-static void portable_ifft(uint8_t *a, uint8_t *b, size_t bytes, uint32_t log,
-                          const gf16_nibbles *t) {
-  (void)t;
-  for (size_t o = 0; o < bytes; o += GF16_BLOCK) {
-    for (int j = 0; j < GF16_BLOCK; j++) b[o + j] ^= a[o + j];
-    for (int j = 0; j < 32; j++) {
-      uint32_t p = portable_product(b + o, j, log);
+static inline void portable_ifft_generic(uint8_t *a, uint8_t *b, size_t bytes, uint32_t log,
+                                         size_t half) {
+  for (size_t o = 0; o < bytes; o += 2 * half) {
+    for (size_t j = 0; j < 2 * half; j++) b[o + j] ^= a[o + j];
+    for (size_t j = 0; j < half; j++) {
+      uint32_t p = portable_product(b + o, half, j, log);
       a[o + j] ^= (uint8_t)p;
-      a[o + 32 + j] ^= (uint8_t)(p >> 8);
+      a[o + half + j] ^= (uint8_t)(p >> 8);
     }
   }
 }
 
-static void portable_mul(uint8_t *a, size_t bytes, uint32_t log, const gf16_nibbles *t) {
-  (void)t;
-  for (size_t o = 0; o < bytes; o += GF16_BLOCK) {
-    for (int j = 0; j < 32; j++) {
-      uint32_t p = portable_product(a + o, j, log);
+static inline void portable_mul_generic(uint8_t *a, size_t bytes, uint32_t log, size_t half) {
+  for (size_t o = 0; o < bytes; o += 2 * half) {
+    for (size_t j = 0; j < half; j++) {
+      uint32_t p = portable_product(a + o, half, j, log);
       a[o + j] = (uint8_t)p;
-      a[o + 32 + j] = (uint8_t)(p >> 8);
+      a[o + half + j] = (uint8_t)(p >> 8);
     }
   }
 }
@@ -171,43 +174,57 @@ static void portable_xor(uint8_t *dst, const uint8_t *src, size_t bytes) {
 /* A skipped factor (all-zero tables) is a plain XOR here: the portable products go by log. */
 static int is_zero_table(const gf16_nibbles *t) { return t->lo[0][1] == 0 && t->hi[0][1] == 0; }
 
-static void portable_pair_fft(uint8_t *a, uint8_t *b, size_t bytes, const gf16_nibbles *t,
-                              uint32_t log) {
-  if (is_zero_table(t))
-    portable_xor(b, a, bytes);
-  else
-    portable_fft(a, b, bytes, log, t);
-}
+static uint32_t table_log(const gf16_nibbles *t) { return gf16_log[t->lo[0][1] | t->hi[0][1] << 8]; }
 
-static void portable_pair_ifft(uint8_t *a, uint8_t *b, size_t bytes, const gf16_nibbles *t,
-                               uint32_t log) {
-  if (is_zero_table(t))
-    portable_xor(b, a, bytes);
-  else
-    portable_ifft(a, b, bytes, log, t);
-}
+#define PORTABLE_LAYOUT(suffix, half)                                                            \
+  static void portable_fft##suffix(uint8_t *a, uint8_t *b, size_t bytes, uint32_t log,           \
+                                   const gf16_nibbles *t) {                                      \
+    (void)t;                                                                                     \
+    portable_fft_generic(a, b, bytes, log, half);                                                \
+  }                                                                                              \
+  static void portable_ifft##suffix(uint8_t *a, uint8_t *b, size_t bytes, uint32_t log,          \
+                                    const gf16_nibbles *t) {                                     \
+    (void)t;                                                                                     \
+    portable_ifft_generic(a, b, bytes, log, half);                                               \
+  }                                                                                              \
+  static void portable_mul##suffix(uint8_t *a, size_t bytes, uint32_t log,                       \
+                                   const gf16_nibbles *t) {                                      \
+    (void)t;                                                                                     \
+    portable_mul_generic(a, bytes, log, half);                                                   \
+  }                                                                                              \
+  static void portable_pair_fft##suffix(uint8_t *a, uint8_t *b, size_t bytes,                    \
+                                        const gf16_nibbles *t) {                                 \
+    if (is_zero_table(t))                                                                        \
+      portable_xor(b, a, bytes);                                                                 \
+    else                                                                                         \
+      portable_fft_generic(a, b, bytes, table_log(t), half);                                     \
+  }                                                                                              \
+  static void portable_pair_ifft##suffix(uint8_t *a, uint8_t *b, size_t bytes,                   \
+                                         const gf16_nibbles *t) {                                \
+    if (is_zero_table(t))                                                                        \
+      portable_xor(b, a, bytes);                                                                 \
+    else                                                                                         \
+      portable_ifft_generic(a, b, bytes, table_log(t), half);                                    \
+  }                                                                                              \
+  /* No registers to share between layers: the fused pair runs as four single butterflies. */   \
+  static void portable_fft4##suffix(uint8_t *a, size_t bytes, const gf16_nibbles t[3]) {         \
+    portable_pair_fft##suffix(a, a + 2 * bytes, bytes, &t[0]);                                   \
+    portable_pair_fft##suffix(a + bytes, a + 3 * bytes, bytes, &t[0]);                           \
+    portable_pair_fft##suffix(a, a + bytes, bytes, &t[1]);                                       \
+    portable_pair_fft##suffix(a + 2 * bytes, a + 3 * bytes, bytes, &t[2]);                       \
+  }                                                                                              \
+  static void portable_ifft4##suffix(uint8_t *a, size_t bytes, const gf16_nibbles t[3]) {        \
+    portable_pair_ifft##suffix(a, a + bytes, bytes, &t[1]);                                      \
+    portable_pair_ifft##suffix(a + 2 * bytes, a + 3 * bytes, bytes, &t[2]);                      \
+    portable_pair_ifft##suffix(a, a + 2 * bytes, bytes, &t[0]);                                  \
+    portable_pair_ifft##suffix(a + bytes, a + 3 * bytes, bytes, &t[0]);                          \
+  }                                                                                              \
+  const gf16_path gf16_portable_path##suffix = {                                                 \
+      portable_fft##suffix,  portable_ifft##suffix,  portable_mul##suffix,                       \
+      portable_xor,          portable_fft4##suffix,  portable_ifft4##suffix};
 
-/* The portable path has no registers to share between layers: it runs them one after the other. */
-static void portable_fft4(uint8_t *a, size_t bytes, const gf16_nibbles t[3]) {
-  uint32_t logs[3];
-  for (int i = 0; i < 3; i++) logs[i] = gf16_log[t[i].lo[0][1] | t[i].hi[0][1] << 8];
-  portable_pair_fft(a, a + 2 * bytes, bytes, &t[0], logs[0]);
-  portable_pair_fft(a + bytes, a + 3 * bytes, bytes, &t[0], logs[0]);
-  portable_pair_fft(a, a + bytes, bytes, &t[1], logs[1]);
-  portable_pair_fft(a + 2 * bytes, a + 3 * bytes, bytes, &t[2], logs[2]);
-}
-
-static void portable_ifft4(uint8_t *a, size_t bytes, const gf16_nibbles t[3]) {
-  uint32_t logs[3];
-  for (int i = 0; i < 3; i++) logs[i] = gf16_log[t[i].lo[0][1] | t[i].hi[0][1] << 8];
-  portable_pair_ifft(a, a + bytes, bytes, &t[1], logs[1]);
-  portable_pair_ifft(a + 2 * bytes, a + 3 * bytes, bytes, &t[2], logs[2]);
-  portable_pair_ifft(a, a + 2 * bytes, bytes, &t[0], logs[0]);
-  portable_pair_ifft(a + bytes, a + 3 * bytes, bytes, &t[0], logs[0]);
-}
-
-const gf16_path gf16_portable_path = {portable_fft,  portable_ifft, portable_mul,
-                                      portable_xor,  portable_fft4, portable_ifft4};
+PORTABLE_LAYOUT(, 32)
+PORTABLE_LAYOUT(32, 16)
 
 /* ---- dispatch ---- */
 
@@ -237,14 +254,16 @@ static int resolve_path(int requested) {
   return path_supported(requested) ? requested : GF16_PATH_UNAVAILABLE;
 }
 
-static const gf16_path *path_ops(int resolved) {
+/* The operations of a path for rows of row_bytes: 32 means one 32-byte block per row. */
+static const gf16_path *path_ops(int resolved, int32_t row_bytes) {
+  int small = row_bytes == 32;
   switch (resolved) {
     case PATH_AVX2:
-      return &gf16_avx2_path;
+      return small ? &gf16_avx2_path32 : &gf16_avx2_path;
     case PATH_AVX512:
-      return &gf16_avx512_path;
+      return small ? &gf16_avx512_path32 : &gf16_avx512_path;
     default:
-      return &gf16_portable_path;
+      return small ? &gf16_portable_path32 : &gf16_portable_path;
   }
 }
 
@@ -263,9 +282,12 @@ ANNALS_EXPORT int32_t annals_gf16_tables(uint16_t *log, uint16_t *exp, uint16_t 
 
 static int is_power_of_two(int64_t x) { return x > 0 && (x & (x - 1)) == 0; }
 
-/* Rows first_row..first_row+rows-1 of row_bytes each lie inside a buffer of len bytes. */
+/*
+ * Rows first_row..first_row+rows-1 of row_bytes each lie inside a buffer of len bytes. A row is
+ * whole 64-byte blocks, or exactly one 32-byte block (a shard of at most 32 bytes).
+ */
 static int rows_fit(int64_t len, int32_t row_bytes, int64_t first_row, int64_t rows) {
-  return row_bytes > 0 && row_bytes % GF16_BLOCK == 0 && first_row >= 0 && rows >= 0 &&
+  return row_bytes > 0 && (row_bytes % GF16_BLOCK == 0 || row_bytes == 32) && first_row >= 0 && rows >= 0 &&
          (first_row + rows) * (int64_t)row_bytes <= len;
 }
 
@@ -325,7 +347,7 @@ ANNALS_EXPORT int32_t annals_gf16_fft(uint8_t *work, int64_t len, int32_t row_by
     return GF16_BAD_ARGUMENT;
   int resolved = resolve_path(path);
   if (resolved < 0) return resolved;
-  const gf16_path *ops = path_ops(resolved);
+  const gf16_path *ops = path_ops(resolved, row_bytes);
   const uint16_t *skew = gf16_skew + skew_delta;
   gf16_nibbles t[3];
   int64_t h = h_high;
@@ -365,7 +387,7 @@ ANNALS_EXPORT int32_t annals_gf16_ifft(uint8_t *work, int64_t len, int32_t row_b
     return GF16_BAD_ARGUMENT;
   int resolved = resolve_path(path);
   if (resolved < 0) return resolved;
-  const gf16_path *ops = path_ops(resolved);
+  const gf16_path *ops = path_ops(resolved, row_bytes);
   const uint16_t *skew = gf16_skew + skew_delta;
   gf16_nibbles t[3];
   int64_t h = h_low;
@@ -407,7 +429,7 @@ ANNALS_EXPORT int32_t annals_gf16_formal_derivative(uint8_t *work, int64_t len, 
     return GF16_BAD_ARGUMENT;
   int resolved = resolve_path(path);
   if (resolved < 0) return resolved;
-  const gf16_path *ops = path_ops(resolved);
+  const gf16_path *ops = path_ops(resolved, row_bytes);
   for (int64_t i = from; i < to; i++) {
     int64_t w = i & -i;
     /* i + w <= n holds for every i < n when n is a power of two. */
@@ -430,7 +452,7 @@ ANNALS_EXPORT int32_t annals_gf16_mul_rows(uint8_t *work, int64_t len, int32_t r
     if (logs[i] > GF16_MODULUS) return GF16_BAD_ARGUMENT;
   int resolved = resolve_path(path);
   if (resolved < 0) return resolved;
-  const gf16_path *ops = path_ops(resolved);
+  const gf16_path *ops = path_ops(resolved, row_bytes);
   gf16_nibbles tables;
   for (int64_t i = first_row; i < (int64_t)first_row + rows; i++) {
     if (logs[i] < 0) continue;
@@ -449,7 +471,7 @@ ANNALS_EXPORT int32_t annals_gf16_xor_rows(uint8_t *work, int64_t len, int32_t r
     return GF16_BAD_ARGUMENT;
   int resolved = resolve_path(path);
   if (resolved < 0) return resolved;
-  path_ops(resolved)->xor_into(work + (size_t)dst_row * (size_t)row_bytes,
+  path_ops(resolved, row_bytes)->xor_into(work + (size_t)dst_row * (size_t)row_bytes,
                                work + (size_t)src_row * (size_t)row_bytes,
                                (size_t)rows * (size_t)row_bytes);
   return GF16_OK;

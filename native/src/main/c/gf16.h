@@ -66,8 +66,12 @@ typedef struct {
   void (*ifft4)(uint8_t *a, size_t bytes, const gf16_nibbles t[3]);
 } gf16_path;
 
+/* Rows of 64-byte blocks, and (the ...32 variants) rows that are one 32-byte block. */
 extern const gf16_path gf16_portable_path;
 extern const gf16_path gf16_avx2_path;
 extern const gf16_path gf16_avx512_path;
+extern const gf16_path gf16_portable_path32;
+extern const gf16_path gf16_avx2_path32;
+extern const gf16_path gf16_avx512_path32;
 
 #endif

@@ -68,41 +68,67 @@ public final class CErasureCoder extends CheckedErasureCoder {
     int k = originalCount;
     int m = Strips.nextPowerOfTwo(recoveryCount);
     int rows = k > m ? 2 * m : m;
+    int blockBytes = BlockRows.blockBytes(shardBytes);
     int blocks = BlockRows.blocks(shardBytes);
     int stripBlocks = BlockRows.stripBlocks(shardBytes, rows, STRIP_BYTES);
-    byte[] work = new byte[rows * stripBlocks * BlockRows.BLOCK];
+    byte[] work = new byte[rows * stripBlocks * blockBytes];
     int firstChunk = Math.min(k, m);
     for (int first = 0; first < blocks; first += stripBlocks) {
       int count = Math.min(stripBlocks, blocks - first);
-      int rowBytes = count * BlockRows.BLOCK;
+      int rowBytes = count * blockBytes;
       // Rows 0..m-1 accumulate; rows m..2m-1 hold the current chunk when k > m.
-      for (int i = 0; i < firstChunk; i++) {
-        BlockRows.load(
-            originals[i], originalOffsets[i], shardBytes, first, count, work, i * rowBytes);
-      }
+      loadRows(originals, originalOffsets, 0, firstChunk, shardBytes, first, count, work, 0);
       Arrays.fill(work, firstChunk * rowBytes, m * rowBytes, (byte) 0);
       kernel.ifft(work, rowBytes, 0, m, firstChunk, m, path);
       for (int chunk = m; chunk < k; chunk += m) {
         int rowsHere = Math.min(m, k - chunk);
-        for (int i = 0; i < rowsHere; i++) {
-          BlockRows.load(
-              originals[chunk + i],
-              originalOffsets[chunk + i],
-              shardBytes,
-              first,
-              count,
-              work,
-              (m + i) * rowBytes);
-        }
+        loadRows(originals, originalOffsets, chunk, rowsHere, shardBytes, first, count, work, m);
         Arrays.fill(work, (m + rowsHere) * rowBytes, 2 * m * rowBytes, (byte) 0);
         kernel.ifft(work, rowBytes, m, m, rowsHere, chunk + m, path);
         kernel.xorRows(work, rowBytes, 0, m, m, path);
       }
       kernel.fft(work, rowBytes, 0, m, recoveryCount, 0, path);
-      for (int j = 0; j < recoveryCount; j++) {
-        BlockRows.store(
-            work, j * rowBytes, recovery[j], recoveryOffsets[j], shardBytes, first, count);
+      if (count * blockBytes == shardBytes
+          && BlockRows.contiguous(recovery, recoveryOffsets, 0, recoveryCount, shardBytes)) {
+        System.arraycopy(work, 0, recovery[0], recoveryOffsets[0], recoveryCount * shardBytes);
+      } else {
+        for (int j = 0; j < recoveryCount; j++) {
+          BlockRows.store(
+              work, j * rowBytes, recovery[j], recoveryOffsets[j], shardBytes, first, count);
+        }
       }
+    }
+  }
+
+  /**
+   * Loads blocks first..first+count-1 of shards from..from+rows-1 into work rows dstRow.. : one
+   * copy when the rows are whole shards lying end to end (the archiver's 32-byte record chunks),
+   * else shard by shard.
+   */
+  private static void loadRows(
+      byte[][] shards,
+      int[] offsets,
+      int from,
+      int rows,
+      int shardBytes,
+      int first,
+      int count,
+      byte[] work,
+      int dstRow) {
+    int rowBytes = count * BlockRows.blockBytes(shardBytes);
+    if (rowBytes == shardBytes && BlockRows.contiguous(shards, offsets, from, rows, shardBytes)) {
+      System.arraycopy(shards[from], offsets[from], work, dstRow * rowBytes, rows * rowBytes);
+      return;
+    }
+    for (int i = 0; i < rows; i++) {
+      BlockRows.load(
+          shards[from + i],
+          offsets[from + i],
+          shardBytes,
+          first,
+          count,
+          work,
+          (dstRow + i) * rowBytes);
     }
   }
 
@@ -137,12 +163,13 @@ public final class CErasureCoder extends CheckedErasureCoder {
       }
     }
 
+    int blockBytes = BlockRows.blockBytes(shardBytes);
     int blocks = BlockRows.blocks(shardBytes);
     int stripBlocks = BlockRows.stripBlocks(shardBytes, n, STRIP_BYTES);
-    byte[] work = new byte[n * stripBlocks * BlockRows.BLOCK];
+    byte[] work = new byte[n * stripBlocks * blockBytes];
     for (int first = 0; first < blocks; first += stripBlocks) {
       int count = Math.min(stripBlocks, blocks - first);
-      int rowBytes = count * BlockRows.BLOCK;
+      int rowBytes = count * blockBytes;
       Arrays.fill(work, 0, n * rowBytes, (byte) 0);
       for (int j = 0; j < recoveryCount; j++) {
         if (recovery[j] != null) {

@@ -46,7 +46,16 @@ class CErasureCoderTest {
       {3, 2, 30},
       {9, 7, 94},
       {4, 4, 70_002},
-      {12, 20, 300_032}
+      {12, 20, 300_032},
+      // Shards of at most 32 bytes: rows of one 32-byte block (the archiver's record chunks).
+      {2, 2, 32},
+      {5, 3, 32},
+      {64, 64, 32},
+      {1000, 1000, 32},
+      {4096, 4096, 32},
+      {3, 5, 2},
+      {9, 4, 30},
+      {33, 31, 16}
     };
     List<Arguments> out = new ArrayList<>();
     for (CErasureCoder coder : Coders.cCoders()) {
@@ -131,7 +140,7 @@ class CErasureCoderTest {
     assertThatThrownBy(() -> kernel.fft(work, 64, 0, 8, 8, 0, path))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("fft");
-    assertThatThrownBy(() -> kernel.ifft(work, 32, 0, 4, 4, 0, path))
+    assertThatThrownBy(() -> kernel.ifft(work, 48, 0, 4, 4, 0, path))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> kernel.ifft(work, 64, 0, 4, 4, 65533, path))
         .isInstanceOf(IllegalStateException.class);
@@ -184,10 +193,10 @@ class CErasureCoderTest {
     NativeGf16 kernel = new NativeGf16(requireLibrary());
     SplittableRandom random = new SplittableRandom(7);
     int size = 64;
-    int rowBytes = 128;
     for (CErasureCoder coder : Coders.cCoders()) {
       int path = coder.path().code();
       for (int truncated : new int[] {64, 63, 40, 33, 17, 2, 1}) {
+        int rowBytes = truncated % 2 == 0 ? 128 : 32;
         byte[] input = new byte[size * rowBytes];
         random.nextBytes(input);
         byte[] whole = input.clone();
