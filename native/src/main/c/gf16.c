@@ -174,7 +174,10 @@ static void portable_xor(uint8_t *dst, const uint8_t *src, size_t bytes) {
 /* A skipped factor (all-zero tables) is a plain XOR here: the portable products go by log. */
 static int is_zero_table(const gf16_nibbles *t) { return t->lo[0][1] == 0 && t->hi[0][1] == 0; }
 
-static uint32_t table_log(const gf16_nibbles *t) { return gf16_log[t->lo[0][1] | t->hi[0][1] << 8]; }
+/* The log of a factor from its tables: entry 1 of nibble 0 is c * 1 = c. */
+static uint32_t table_log(const gf16_nibbles *t) {
+  return gf16_log[t->lo[0][1] | t->hi[0][1] << 8];
+}
 
 #define PORTABLE_LAYOUT(suffix, half)                                                            \
   static void portable_fft##suffix(uint8_t *a, uint8_t *b, size_t bytes, uint32_t log,           \
@@ -287,7 +290,8 @@ static int is_power_of_two(int64_t x) { return x > 0 && (x & (x - 1)) == 0; }
  * whole 64-byte blocks, or exactly one 32-byte block (a shard of at most 32 bytes).
  */
 static int rows_fit(int64_t len, int32_t row_bytes, int64_t first_row, int64_t rows) {
-  return row_bytes > 0 && (row_bytes % GF16_BLOCK == 0 || row_bytes == 32) && first_row >= 0 && rows >= 0 &&
+  return row_bytes > 0 && (row_bytes % GF16_BLOCK == 0 || row_bytes == 32) && first_row >= 0 &&
+         rows >= 0 &&
          (first_row + rows) * (int64_t)row_bytes <= len;
 }
 

@@ -91,7 +91,8 @@ AVX2 static void avx2_mul(uint8_t *a, size_t bytes, uint32_t log, const gf16_nib
 
 AVX2 static void avx2_xor(uint8_t *dst, const uint8_t *src, size_t bytes) {
   /* Callers pass whole blocks, so there is no tail. */
-  for (size_t o = 0; o < bytes; o += 32) STORE(dst + o, _mm256_xor_si256(LOAD(dst + o), LOAD(src + o)));
+  for (size_t o = 0; o < bytes; o += 32)
+    STORE(dst + o, _mm256_xor_si256(LOAD(dst + o), LOAD(src + o)));
 }
 
 /* One block of a quarter: its low and high register. */
@@ -186,9 +187,11 @@ AVX2 static inline __m256i avx2_small_mul(__m256i z, const avx2_small_tables *v)
   const __m256i mask = _mm256_set1_epi8(0x0F);
   __m256i s = _mm256_permute2x128_si256(z, z, 0x01);
   __m256i p0 = _mm256_shuffle_epi8(v->direct_low, _mm256_and_si256(z, mask));
-  __m256i p1 = _mm256_shuffle_epi8(v->direct_high, _mm256_and_si256(_mm256_srli_epi16(z, 4), mask));
+  __m256i z_high = _mm256_and_si256(_mm256_srli_epi16(z, 4), mask);
+  __m256i p1 = _mm256_shuffle_epi8(v->direct_high, z_high);
   __m256i p2 = _mm256_shuffle_epi8(v->swapped_low, _mm256_and_si256(s, mask));
-  __m256i p3 = _mm256_shuffle_epi8(v->swapped_high, _mm256_and_si256(_mm256_srli_epi16(s, 4), mask));
+  __m256i s_high = _mm256_and_si256(_mm256_srli_epi16(s, 4), mask);
+  __m256i p3 = _mm256_shuffle_epi8(v->swapped_high, s_high);
   return _mm256_xor_si256(_mm256_xor_si256(p0, p1), _mm256_xor_si256(p2, p3));
 }
 

@@ -50,9 +50,11 @@ AVX512 static inline __m512i avx512_mul_block(__m512i z, const avx512_tables *v)
   const __m512i mask = _mm512_set1_epi8(0x0F);
   __m512i s = _mm512_permutexvar_epi64(v->swap, z);
   __m512i p0 = _mm512_shuffle_epi8(v->direct_low, _mm512_and_si512(z, mask));
-  __m512i p1 = _mm512_shuffle_epi8(v->direct_high, _mm512_and_si512(_mm512_srli_epi16(z, 4), mask));
+  __m512i z_high = _mm512_and_si512(_mm512_srli_epi16(z, 4), mask);
+  __m512i p1 = _mm512_shuffle_epi8(v->direct_high, z_high);
   __m512i p2 = _mm512_shuffle_epi8(v->swapped_low, _mm512_and_si512(s, mask));
-  __m512i p3 = _mm512_shuffle_epi8(v->swapped_high, _mm512_and_si512(_mm512_srli_epi16(s, 4), mask));
+  __m512i s_high = _mm512_and_si512(_mm512_srli_epi16(s, 4), mask);
+  __m512i p3 = _mm512_shuffle_epi8(v->swapped_high, s_high);
   return _mm512_xor_si512(_mm512_ternarylogic_epi64(p0, p1, p2, 0x96), p3);
 }
 
