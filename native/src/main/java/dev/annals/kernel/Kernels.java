@@ -1,5 +1,6 @@
 package dev.annals.kernel;
 
+import dev.annals.kernel.erasure.CErasureCoder;
 import dev.annals.kernel.erasure.ErasureCoder;
 import dev.annals.kernel.erasure.JavaErasureCoder;
 import dev.annals.kernel.ffm.CBlake3;
@@ -59,7 +60,7 @@ public final class Kernels {
     }
     BLAKE3 = NATIVE.<Blake3>map(CBlake3::new).orElseGet(JavaBlake3::new);
     CHACHA8 = new JavaChaCha8();
-    ERASURE_CODER = new JavaErasureCoder();
+    ERASURE_CODER = NATIVE.<ErasureCoder>map(CErasureCoder::new).orElseGet(JavaErasureCoder::new);
     PROOF_OF_TIME =
         new AesProofOfTime(BLAKE3, Math.min(8, Runtime.getRuntime().availableProcessors()));
   }

@@ -1,7 +1,11 @@
 package dev.annals.benchmarks.erasure;
 
-import dev.annals.kernel.Kernels;
+import dev.annals.kernel.erasure.CErasureCoder;
 import dev.annals.kernel.erasure.ErasureCoder;
+import dev.annals.kernel.erasure.Gf16Path;
+import dev.annals.kernel.erasure.JavaErasureCoder;
+import dev.annals.kernel.ffm.NativeLibrary;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,18 +25,24 @@ import org.openjdk.jmh.infra.Blackhole;
  * segment's source records) and 32768:32768 shards of 32 bytes (one record's chunk extension).
  * Baselines over the same bytes: XOR of all originals into one parity shard, and a plain copy.
  * Throughput in GiB/s of originals = (k · shardBytes) / (time per op).
+ *
+ * <p>{@code kernel}: {@code java} (JavaErasureCoder) or {@code c} (CErasureCoder on the best path
+ * of this CPU); {@code c-portable}, {@code c-avx2} and {@code c-avx512} force one C path.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+    jvmArgsAppend = {"-Xms3g", "-Xmx3g", "--enable-native-access=ALL-UNNAMED"})
 public class ErasureCodingBenchmark {
   @Param({"128:128:1048576", "32768:32768:32"})
   public String shape;
 
-  private final ErasureCoder coder = Kernels.erasureCoder();
+  @Param({"java", "c"})
+  public String kernel;
+
+  private ErasureCoder coder;
   private int k;
   private int r;
   private int shardBytes;
@@ -45,6 +55,7 @@ public class ErasureCodingBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
+    coder = coder(kernel);
     String[] parts = shape.split(":");
     k = Integer.parseInt(parts[0]);
     r = Integer.parseInt(parts[1]);
@@ -109,6 +120,22 @@ public class ErasureCodingBenchmark {
   public byte[] baselineArraycopy() {
     System.arraycopy(originals, 0, copy, 0, originals.length);
     return copy;
+  }
+
+  private static ErasureCoder coder(String kernel) {
+    if (kernel.equals("java")) {
+      return new JavaErasureCoder();
+    }
+    if (!(NativeLibrary.get() instanceof NativeLibrary.LoadResult.Loaded loaded)) {
+      throw new IllegalStateException("kernel=" + kernel + " but the C kernels did not load");
+    }
+    return switch (kernel) {
+      case "c" -> new CErasureCoder(loaded.library());
+      case "c-portable", "c-avx2", "c-avx512" ->
+          new CErasureCoder(
+              loaded.library(), Gf16Path.valueOf(kernel.substring(2).toUpperCase(Locale.ROOT)));
+      default -> throw new IllegalArgumentException("unknown kernel " + kernel);
+    };
   }
 
   private static int[] evenIndices(int k) {

@@ -13,7 +13,7 @@ package dev.annals.kernel.erasure;
  * <p>Implementations are thread-safe and keep no state between calls.
  */
 public interface ErasureCoder {
-  /** Which implementation this is, for logs ("java", later perhaps "native"). */
+  /** Which implementation this is, for logs: "java", or "c-" and the C path ("c-avx512"). */
   String name();
 
   /**

@@ -81,7 +81,7 @@ final class HighRateDecoder {
    * missing rows and at the unused rows r..m-1), Walsh-transformed, multiplied in the log domain by
    * the transformed LOG table, and transformed back.
    */
-  private static int[] errorLocatorLogs(
+  static int[] errorLocatorLogs(
       int originalCount, int recoveryCount, int m, byte[][] originals, byte[][] recovery) {
     int[] e = new int[Gf16.ORDER];
     for (int j = 0; j < recoveryCount; j++) {

@@ -2,7 +2,6 @@ package dev.annals.kernel.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.annals.kernel.Kernels;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,9 +17,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of every kind, shards longer than one strip), and recovery from random sets of k shards.
  */
 class RandomErasureTest {
-  private static final ErasureCoder CODER = Kernels.erasureCoder();
-
+  /** Every shape for every coder (Java and each C path). */
   static Stream<Arguments> shapes() {
+    return baseShapes()
+        .flatMap(
+            a ->
+                Coders.all().stream()
+                    .map(c -> Arguments.of(c.name(), c, a.get()[0], a.get()[1], a.get()[2])));
+  }
+
+  private static Stream<Arguments> baseShapes() {
     return Stream.of(
         Arguments.of(1, 1, 2),
         Arguments.of(1, 5, 30),
@@ -38,11 +44,12 @@ class RandomErasureTest {
         Arguments.of(3, 3, 70_000));
   }
 
-  @ParameterizedTest(name = "{0}:{1} x {2} bytes")
+  @ParameterizedTest(name = "{0} {2}:{3} x {4} bytes")
   @MethodSource("shapes")
-  void encodeMatchesNaiveRestatement(int k, int r, int shardBytes) {
+  void encodeMatchesNaiveRestatement(
+      String coderName, ErasureCoder coder, int k, int r, int shardBytes) {
     byte[][] originals = randomShards(new SplittableRandom(k * 31L + r), k, shardBytes);
-    byte[][] recovery = CODER.encode(originals, r);
+    byte[][] recovery = coder.encode(originals, r);
     assertThat(recovery).isDeepEqualTo(NaiveHighRateEncoder.encode(originals, r));
 
     byte[] contiguous = new byte[10 + k * shardBytes];
@@ -50,7 +57,7 @@ class RandomErasureTest {
       System.arraycopy(originals[i], 0, contiguous, 10 + i * shardBytes, shardBytes);
     }
     byte[] out = new byte[6 + r * shardBytes];
-    CODER.encode(k, r, shardBytes, contiguous, 10, out, 6);
+    coder.encode(k, r, shardBytes, contiguous, 10, out, 6);
     for (int j = 0; j < r; j++) {
       byte[] shard = new byte[shardBytes];
       System.arraycopy(out, 6 + j * shardBytes, shard, 0, shardBytes);
@@ -58,12 +65,13 @@ class RandomErasureTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}:{1} x {2} bytes")
+  @ParameterizedTest(name = "{0} {2}:{3} x {4} bytes")
   @MethodSource("shapes")
-  void anyKShardsRecoverEverything(int k, int r, int shardBytes) {
+  void anyKShardsRecoverEverything(
+      String coderName, ErasureCoder coder, int k, int r, int shardBytes) {
     SplittableRandom random = new SplittableRandom(k * 7919L + r * 31L + shardBytes);
     byte[][] originals = randomShards(random, k, shardBytes);
-    byte[][] recovery = CODER.encode(originals, r);
+    byte[][] recovery = coder.encode(originals, r);
     for (int trial = 0; trial < 4; trial++) {
       // Keep exactly k of the k + r shards; trial 0 prefers recovery shards (fewest originals).
       List<Integer> order = new ArrayList<>();
@@ -82,7 +90,7 @@ class RandomErasureTest {
           someRecovery[index - k] = recovery[index - k];
         }
       }
-      CODER.recoverAll(someOriginals, someRecovery);
+      coder.recoverAll(someOriginals, someRecovery);
       assertThat(someOriginals).isDeepEqualTo(originals);
       assertThat(someRecovery).isDeepEqualTo(recovery);
     }
