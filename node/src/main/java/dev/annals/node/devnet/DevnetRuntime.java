@@ -9,7 +9,7 @@ import dev.annals.blockproducer.SlotClaim;
 import dev.annals.blockproducer.SlotWorker;
 import dev.annals.consensus.pot.PotSlot;
 import dev.annals.consensus.pot.SlotClock;
-import dev.annals.consensus.range.SolutionRange;
+import dev.annals.consensus.range.SolutionRanges;
 import dev.annals.consensus.shard.MembershipEntropy;
 import dev.annals.consensus.shard.ShardRotation;
 import dev.annals.consensus.solution.SolutionVerifier;
@@ -17,6 +17,7 @@ import dev.annals.farmer.DevnetFarms;
 import dev.annals.farmer.Farm;
 import dev.annals.farmer.FarmEvent;
 import dev.annals.farmer.Farmer;
+import dev.annals.farmer.ShardEligibility;
 import dev.annals.farmer.ShardSolution;
 import dev.annals.farmer.SlotNotification;
 import dev.annals.genesis.GenesisBlocks;
@@ -253,9 +254,11 @@ public final class DevnetRuntime implements AutoCloseable {
   }
 
   /**
-   * The slot as the next blocks judge solutions: the best beacon block's solution range and shard
-   * counts, the membership entropy in force for the beacon block after it (the one a shard block
-   * naming the best beacon block is judged by too) and the history size in force after it.
+   * The slot as the next blocks judge solutions: the solution ranges after the best beacon block
+   * (the beacon block built on it takes its pending retargeted range, shard blocks naming it its
+   * own), its shard counts, the membership entropy in force for the beacon block after it (the one
+   * a shard block naming the best beacon block is judged by too) and the history size in force
+   * after it.
    */
   private SlotNotification notification(Slot slot, Bytes output) {
     synchronized (chain.lock()) {
@@ -267,7 +270,7 @@ public final class DevnetRuntime implements AutoCloseable {
       return new SlotNotification(
           slot,
           output,
-          new SolutionRange(best.consensusParameters().solutionRange()),
+          SolutionRanges.after(best.consensusParameters()),
           best.consensusParameters().numShards(),
           MembershipEntropy.fromPotOutput(sourceHeader.consensusInfo().proofOfTime()),
           chain.view().historySizeAt(head.root()).orElseThrow());
@@ -322,13 +325,28 @@ public final class DevnetRuntime implements AutoCloseable {
       ProductionOutcome outcome;
       synchronized (chain.lock()) {
         // The best beacon block may have moved since the slot was announced: a solution found
-        // under other routing terms (entropy, range) would be rejected, and so would one whose
-        // sector has expired at the new history size, so it is not used.
+        // under other membership terms would be rejected, and so would one outside the range its
+        // block is now judged by (a retarget in between) or whose sector has expired at the new
+        // history size, so it is not used.
         SlotNotification now = notification(slot, proofOfTime.get());
         if (farmedAs == null
             || !now.membershipEntropy().equals(farmedAs.membershipEntropy())
-            || !now.solutionRange().equals(farmedAs.solutionRange())) {
+            || !now.numShards().equals(farmedAs.numShards())) {
           staleSolutions.incrementAndGet();
+          return;
+        }
+        if (!ShardEligibility.qualifies(
+            solution.distance(), solution.shard(), now.solutionRanges(), now.numShards())) {
+          staleSolutions.incrementAndGet();
+          log.accept(
+              "solution of slot "
+                  + slot
+                  + " for shard "
+                  + solution.shard()
+                  + " not used: out of the range its block is judged by after beacon block"
+                  + " changes ("
+                  + now.solutionRanges()
+                  + ")");
           return;
         }
         if (!now.historySize().equals(farmedAs.historySize())
