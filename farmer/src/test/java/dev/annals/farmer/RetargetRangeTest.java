@@ -84,7 +84,7 @@ class RetargetRangeTest {
       int beaconWins = 0;
       int childWins = 0;
       int oldAnnouncementRejected = 0;
-      for (long n = 1; n <= 400; n++) {
+      for (long n = 1; n <= 120; n++) {
         SlotNotification slot = Slots.slot(n, announced, Slots.entropy(1), history);
         List<ShardSolution> offered = new ArrayList<>();
         auditor.farm(slot, List.of(farm), offered::add);
