@@ -2,25 +2,15 @@ package dev.annals.farmer;
 
 import dev.annals.consensus.sector.CorruptSectorException;
 import dev.annals.consensus.sector.SectorId;
-import dev.annals.consensus.sector.SectorLayout;
-import dev.annals.consensus.sector.SectorPlotter;
-import dev.annals.consensus.sector.SectorVerifier;
-import dev.annals.kernel.Kernels;
-import dev.annals.kernel.pos.ProofOfSpace;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.HistorySize;
-import dev.annals.primitives.PieceOffset;
 import dev.annals.primitives.SectorIndex;
 import dev.annals.primitives.params.ProtocolParameters;
-import dev.annals.primitives.segment.Piece;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
@@ -29,37 +19,26 @@ import java.util.function.Consumer;
  * re-uses sectors already in the store (after a full check), learns expirations once their check
  * point has landed, takes every expired sector out of farming, then plots missing sectors and
  * replots expired ones in place (same index, the node's history size at that moment) from verified
- * pieces. The auditor reads sectors under a read lock while a replot swaps one in under the write
- * lock, so a slot never sees a half-replaced sector; independently of any sync, a slot only audits
- * sectors that pass the verifier's history-size rules at the slot's history size ({@link
- * SectorLifetime}), so a sync that is still busy replotting never lets an expired sector win.
+ * pieces ({@link FarmPlotter}). The auditor reads sectors under a read lock while a replot swaps
+ * one in under the write lock ({@link FarmSectors}), so a slot never sees a half-replaced sector;
+ * independently of any sync, a slot only audits sectors that pass the verifier's history-size rules
+ * at the slot's history size ({@link SectorLifetime}), so a sync that is still busy replotting
+ * never lets an expired sector win.
  */
 public final class Farm implements AutoCloseable {
-
-  /**
-   * Below this proof-of-space K records are short of proofs and most audit candidates are fillers
-   * (docs/sectors.md: K = 12 finds 2–8 proofs of 256, K = 16 up to 128), so sectors get a {@link
-   * ProvableChunks} map; at the production K = 20 records are full and the map would cost a second
-   * plotting pass for nothing.
-   */
-  static final int PROVABLE_MAP_BELOW_K = 17;
-
   private final ProtocolParameters params;
   private final FarmerIdentity identity;
   private final SectorStore store;
   private final NodeView node;
-  private final VerifiedPieces pieces;
-  private final SectorPlotter plotter;
-  private final ProofOfSpace provableMapPos;
+  private final FarmPlotter plotter;
   private final Consumer<FarmEvent> events;
-  private final FarmSector[] sectors;
+  private final FarmSectors sectors;
   private final boolean[] opened;
 
   /** Sectors taken out of farming because they expired and not yet replotted. */
   private final boolean[] expired;
 
   private final AtomicLong replots = new AtomicLong();
-  private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
   public Farm(
       ProtocolParameters params,
@@ -77,14 +56,9 @@ public final class Farm implements AutoCloseable {
     this.identity = identity;
     this.store = store;
     this.node = node;
-    this.pieces = new VerifiedPieces(params, node);
-    this.plotter = new SectorPlotter(params, plottingThreads);
-    this.provableMapPos =
-        params.posK() < PROVABLE_MAP_BELOW_K
-            ? Kernels.proofOfSpace(SectorLayout.posParameters(params), plottingThreads)
-            : null;
+    this.plotter = new FarmPlotter(params, identity, store, node, plottingThreads, events);
     this.events = events;
-    this.sectors = new FarmSector[sectorCount];
+    this.sectors = new FarmSectors(sectorCount);
     this.opened = new boolean[sectorCount];
     this.expired = new boolean[sectorCount];
   }
@@ -94,39 +68,17 @@ public final class Farm implements AutoCloseable {
   }
 
   public int totalSectors() {
-    return sectors.length;
+    return sectors.total();
   }
 
   /** Sectors currently farming. */
   public int readySectors() {
-    lock.readLock().lock();
-    try {
-      int ready = 0;
-      for (FarmSector s : sectors) {
-        if (s != null) {
-          ready++;
-        }
-      }
-      return ready;
-    } finally {
-      lock.readLock().unlock();
-    }
+    return sectors.ready();
   }
 
   /** A snapshot of the sectors currently farming. */
   public List<FarmSector> sectors() {
-    lock.readLock().lock();
-    try {
-      List<FarmSector> out = new ArrayList<>();
-      for (FarmSector s : sectors) {
-        if (s != null) {
-          out.add(s);
-        }
-      }
-      return out;
-    } finally {
-      lock.readLock().unlock();
-    }
+    return sectors.snapshot();
   }
 
   /** Expired sectors replotted since this farm was opened. */
@@ -160,23 +112,11 @@ public final class Farm implements AutoCloseable {
    *     expiration not known)
    */
   int beginAudit(HistorySize history, List<FarmSector> farmable) {
-    lock.readLock().lock();
-    int skipped = 0;
-    for (FarmSector s : sectors) {
-      if (s == null) {
-        continue;
-      }
-      if (SectorLifetime.farmable(s.historySize(), s.expiration(), history, params)) {
-        farmable.add(s);
-      } else {
-        skipped++;
-      }
-    }
-    return skipped;
+    return sectors.beginAudit(history, params, farmable);
   }
 
   void endAudit() {
-    lock.readLock().unlock();
+    sectors.endAudit();
   }
 
   /**
@@ -194,7 +134,7 @@ public final class Farm implements AutoCloseable {
     }
     // First every sector's state, which is quick (the first sync also checks stored sectors), so
     // every expired sector is out of farming before the first (slow) plot starts.
-    for (int i = 0; i < sectors.length; i++) {
+    for (int i = 0; i < sectors.total(); i++) {
       SectorIndex index = new SectorIndex(i);
       try {
         checkSector(index, current);
@@ -202,8 +142,8 @@ public final class Farm implements AutoCloseable {
         events.accept(new FarmEvent.PlottingFailed(owner(), index, e));
       }
     }
-    for (int i = 0; i < sectors.length; i++) {
-      if (sector(i) != null) {
+    for (int i = 0; i < sectors.total(); i++) {
+      if (sectors.get(i) != null) {
         continue;
       }
       SectorIndex index = new SectorIndex(i);
@@ -222,7 +162,7 @@ public final class Farm implements AutoCloseable {
       opened[i] = true;
       reuse(index);
     }
-    FarmSector sector = sector(i);
+    FarmSector sector = sectors.get(i);
     if (sector == null) {
       return;
     }
@@ -236,7 +176,7 @@ public final class Farm implements AutoCloseable {
     }
     events.accept(new FarmEvent.SectorExpired(owner(), index, expiration, current));
     // Expired sectors are wasted space: out of farming now, replotted in place below.
-    if (retire(sector)) {
+    if (sectors.retire(sector)) {
       expired[i] = true;
     }
   }
@@ -245,60 +185,15 @@ public final class Farm implements AutoCloseable {
     return identity.publicKeyHash();
   }
 
-  private FarmSector sector(int i) {
-    lock.readLock().lock();
-    try {
-      return sectors[i];
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
   private void reuse(SectorIndex index) {
-    Optional<SectorStore.StoredSector> stored;
-    try {
-      stored = store.open(index);
-    } catch (CorruptSectorException e) {
-      dropCorrupt(index, e);
-      return;
-    } catch (IOException e) {
-      events.accept(new FarmEvent.PlottingFailed(owner(), index, e));
-      return;
-    }
+    Optional<FarmSector> stored = plotter.reopen(index);
     if (stored.isEmpty()) {
       return;
     }
-    SectorStore.StoredSector s = stored.get();
-    try {
-      new SectorVerifier(params).verify(s.data(), s.metadata());
-    } catch (CorruptSectorException e) {
-      s.data().close();
-      dropCorrupt(index, e);
-      return;
-    }
-    HistorySize history = s.metadata().historySize();
-    Hash root = identity.commitmentsRoot(history);
-    SectorId id = SectorId.derive(owner(), root, index, history);
-    ProvableChunks provable;
-    try {
-      provable = provableMap(id, s);
-    } catch (CorruptSectorException e) {
-      s.data().close();
-      dropCorrupt(index, e);
-      return;
-    }
-    install(new FarmSector(id, root, s.metadata(), s.data(), Optional.empty(), provable));
+    sectors.install(stored.get());
     events.accept(
-        new FarmEvent.SectorReused(owner(), index, history, readySectors(), sectors.length));
-  }
-
-  private void dropCorrupt(SectorIndex index, CorruptSectorException e) {
-    events.accept(new FarmEvent.SectorCorrupt(owner(), index, e));
-    try {
-      store.discard(index);
-    } catch (IOException io) {
-      events.accept(new FarmEvent.PlottingFailed(owner(), index, io));
-    }
+        new FarmEvent.SectorReused(
+            owner(), index, stored.get().historySize(), readySectors(), sectors.total()));
   }
 
   /**
@@ -308,25 +203,9 @@ public final class Farm implements AutoCloseable {
   void markCorrupt(FarmSector damaged, CorruptSectorException e) {
     // Only reported here: the files stay until the next sync replots over them, so this (slot)
     // thread never deletes files a concurrent sync may be writing.
-    if (retire(damaged)) {
+    if (sectors.retire(damaged)) {
       events.accept(new FarmEvent.SectorCorrupt(owner(), damaged.index(), e));
     }
-  }
-
-  /** Takes {@code sector} out of farming; false if it was already replaced. */
-  private boolean retire(FarmSector sector) {
-    lock.writeLock().lock();
-    try {
-      int i = sector.index().value();
-      if (sectors[i] != sector) {
-        return false;
-      }
-      sectors[i] = null;
-    } finally {
-      lock.writeLock().unlock();
-    }
-    sector.data().close();
-    return true;
   }
 
   /** The sector with its expiration, if the node has the super segment it depends on. */
@@ -340,49 +219,16 @@ public final class Farm implements AutoCloseable {
     if (expiration.isEmpty()) {
       return sector;
     }
-    return replace(sector, sector.withExpiration(expiration.get()));
-  }
-
-  private FarmSector replace(FarmSector old, FarmSector updated) {
-    lock.writeLock().lock();
-    try {
-      int i = old.index().value();
-      if (sectors[i] == old) {
-        sectors[i] = updated;
-      }
-      return sectors[i];
-    } finally {
-      lock.writeLock().unlock();
-    }
+    return sectors.replace(sector, sector.withExpiration(expiration.get()));
   }
 
   private void plot(SectorIndex index, HistorySize history, boolean replot) {
     long start = System.nanoTime();
-    Hash root = identity.commitmentsRoot(history);
-    SectorId id = SectorId.derive(owner(), root, index, history);
-    List<Piece> selected = new ArrayList<>(params.maxPiecesInSector());
-    SectorStore.StoredSector stored;
-    try {
-      for (int offset = 0; offset < params.maxPiecesInSector(); offset++) {
-        selected.add(pieces.get(id.pieceIndex(new PieceOffset(offset), history, params)));
-      }
-      stored = store.plot(plotter, id, index, history, selected);
-    } catch (BadPieceException e) {
-      events.accept(new FarmEvent.PieceRejected(owner(), index, e));
-      return;
-    } catch (IOException | RuntimeException e) {
-      events.accept(new FarmEvent.PlottingFailed(owner(), index, e));
+    Optional<FarmSector> plotted = plotter.plot(index, history);
+    if (plotted.isEmpty()) {
       return;
     }
-    ProvableChunks provable;
-    try {
-      provable = provableMap(id, stored);
-    } catch (CorruptSectorException e) {
-      stored.data().close();
-      dropCorrupt(index, e);
-      return;
-    }
-    install(new FarmSector(id, root, stored.metadata(), stored.data(), Optional.empty(), provable));
+    sectors.install(plotted.get());
     if (replot) {
       expired[index.value()] = false;
       replots.incrementAndGet();
@@ -394,45 +240,13 @@ public final class Farm implements AutoCloseable {
             history,
             Duration.ofNanos(System.nanoTime() - start),
             readySectors(),
-            sectors.length,
+            sectors.total(),
             replot));
-  }
-
-  private ProvableChunks provableMap(SectorId id, SectorStore.StoredSector stored) {
-    if (provableMapPos == null) {
-      return null;
-    }
-    return ProvableChunks.compute(params, provableMapPos, id, stored.metadata(), stored.data());
-  }
-
-  private void install(FarmSector sector) {
-    FarmSector old;
-    lock.writeLock().lock();
-    try {
-      int i = sector.index().value();
-      old = sectors[i];
-      sectors[i] = sector;
-    } finally {
-      lock.writeLock().unlock();
-    }
-    if (old != null) {
-      old.data().close();
-    }
   }
 
   @Override
   public void close() throws IOException {
-    lock.writeLock().lock();
-    try {
-      for (int i = 0; i < sectors.length; i++) {
-        if (sectors[i] != null) {
-          sectors[i].data().close();
-          sectors[i] = null;
-        }
-      }
-    } finally {
-      lock.writeLock().unlock();
-    }
+    sectors.closeAll();
     store.close();
   }
 }

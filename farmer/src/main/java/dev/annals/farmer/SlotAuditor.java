@@ -56,7 +56,7 @@ public final class SlotAuditor {
 
   public SlotReport farm(SlotNotification slot, List<Farm> farms, SolutionSink sink) {
     Hash challenge = slot.globalChallenge();
-    SolutionRange widest = ShardEligibility.widest(slot.solutionRange(), slot.numShards());
+    SolutionRange widest = ShardEligibility.widest(slot.solutionRanges(), slot.numShards());
     List<Candidate> candidates = new ArrayList<>();
     List<Damage> damaged = new ArrayList<>();
     List<ShardSolution> solutions = new ArrayList<>();
@@ -139,7 +139,7 @@ public final class SlotAuditor {
             new ArrayList<>(
                 ShardEligibility.shards(
                     c.chunk().distance(),
-                    slot.solutionRange(),
+                    slot.solutionRanges(),
                     slot.numShards(),
                     c.assignment().leafShard()));
         shards.removeAll(covered);

@@ -23,6 +23,21 @@ final class RealVerifier {
   /** Empty if the solution is accepted, else the failed check. */
   static Optional<SolutionVerifyException.Check> verdict(
       ShardSolution offered, SlotNotification slot, HistorySize current, TestNode node) {
+    return verdict(
+        offered,
+        slot,
+        slot.solutionRanges().forShardKind(offered.shard().kind(), slot.numShards()),
+        current,
+        node);
+  }
+
+  /** The verdict when the block is judged by {@code range} (already scaled for its kind). */
+  static Optional<SolutionVerifyException.Check> verdict(
+      ShardSolution offered,
+      SlotNotification slot,
+      SolutionRange range,
+      HistorySize current,
+      TestNode node) {
     SuperSegments superSegments =
         new SuperSegments() {
           @Override
@@ -35,8 +50,6 @@ final class RealVerifier {
             return node.superSegmentHeaderContaining(segment);
           }
         };
-    SolutionRange range =
-        slot.solutionRange().forShardKind(offered.shard().kind(), slot.numShards());
     try {
       VERIFIER.verify(
           offered.solution(),

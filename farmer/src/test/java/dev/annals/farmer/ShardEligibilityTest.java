@@ -3,6 +3,7 @@ package dev.annals.farmer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.annals.consensus.range.SolutionRange;
+import dev.annals.consensus.range.SolutionRanges;
 import dev.annals.primitives.NumShards;
 import dev.annals.primitives.ShardIndex;
 import java.math.BigInteger;
@@ -20,14 +21,15 @@ class ShardEligibilityTest {
   }
 
   /**
-   * Beacon r, intermediate r × intermediates, leaf r × all leaves, each saturating; d ≤ range/2.
+   * Beacon rb, intermediate rc × intermediates, leaf rc × all leaves, each saturating; d ≤ range/2.
    */
-  private static List<ShardIndex> naive(long d, long r, NumShards n, ShardIndex leaf) {
+  private static List<ShardIndex> naive(long d, long rb, long rc, NumShards n, ShardIndex leaf) {
     List<ShardIndex> out = new ArrayList<>();
+    long[] ranges = {rb, rc, rc};
     long[] factors = {1, n.intermediateShards(), n.leafShards()};
     ShardIndex[] shards = {ShardIndex.BEACON, leaf.parent(), leaf};
     for (int k = 0; k < 3; k++) {
-      BigInteger range = u64(r).multiply(BigInteger.valueOf(factors[k])).min(U64_MAX);
+      BigInteger range = u64(ranges[k]).multiply(BigInteger.valueOf(factors[k])).min(U64_MAX);
       if (u64(d).compareTo(range.shiftRight(1)) <= 0) {
         out.add(shards[k]);
       }
@@ -43,13 +45,20 @@ class ShardEligibilityTest {
     int[] counts = new int[4];
     for (int i = 0; i < 20_000; i++) {
       long r = random.nextLong() >>> random.nextInt(64);
+      // Half the time a retarget is pending: the beacon block's range differs from the shards'.
+      long rb = random.nextBoolean() ? r : random.nextLong() >>> random.nextInt(64);
       long d = random.nextLong() >>> random.nextInt(64);
-      List<ShardIndex> got = ShardEligibility.shards(d, new SolutionRange(r), numShards, leaf);
-      assertThat(got).isEqualTo(naive(d, r, numShards, leaf));
+      SolutionRanges ranges = new SolutionRanges(new SolutionRange(rb), new SolutionRange(r));
+      List<ShardIndex> got = ShardEligibility.shards(d, ranges, numShards, leaf);
+      assertThat(got).isEqualTo(naive(d, rb, r, numShards, leaf));
       counts[got.size()]++;
-      SolutionRange widest = ShardEligibility.widest(new SolutionRange(r), numShards);
+      for (ShardIndex shard : List.of(ShardIndex.BEACON, leaf.parent(), leaf)) {
+        assertThat(ShardEligibility.qualifies(d, shard, ranges, numShards))
+            .isEqualTo(got.contains(shard));
+      }
+      SolutionRange widest = ShardEligibility.widest(ranges, numShards);
       assertThat(u64(widest.value()))
-          .isEqualTo(u64(r).multiply(BigInteger.valueOf(6)).min(U64_MAX));
+          .isEqualTo(u64(r).multiply(BigInteger.valueOf(6)).min(U64_MAX).max(u64(rb)));
     }
     // Every outcome occurs, so the comparison above covers all of them.
     assertThat(Arrays.stream(counts).min().orElseThrow()).isPositive();
@@ -59,7 +68,7 @@ class ShardEligibilityTest {
   void boundaryIsInclusiveAtHalfTheRange() {
     NumShards n = new NumShards(2, 2);
     ShardIndex leaf = ShardIndex.leaf(ShardIndex.intermediate(1), 2);
-    SolutionRange r = new SolutionRange(1000);
+    SolutionRanges r = SolutionRanges.uniform(new SolutionRange(1000));
     assertThat(ShardEligibility.shards(500, r, n, leaf))
         .containsExactly(ShardIndex.BEACON, ShardIndex.intermediate(1), leaf);
     assertThat(ShardEligibility.shards(501, r, n, leaf))

@@ -60,7 +60,7 @@ final class SolutionCheck {
     BigInteger distance = a.subtract(g).mod(TWO_64).min(g.subtract(a).mod(TWO_64));
     assertThat(distance).isEqualTo(new BigInteger(Long.toUnsignedString(offered.distance())));
     SolutionRange range =
-        slot.solutionRange().forShardKind(offered.shard().kind(), slot.numShards());
+        slot.solutionRanges().forShardKind(offered.shard().kind(), slot.numShards());
     assertThat(distance)
         .isLessThanOrEqualTo(new BigInteger(Long.toUnsignedString(range.value())).shiftRight(1));
 

@@ -5,6 +5,7 @@ import dev.annals.consensus.pot.EntropyInjection.MissingSourceBlockException;
 import dev.annals.consensus.pot.PotInfo;
 import dev.annals.consensus.pot.PotSeeds;
 import dev.annals.consensus.range.SolutionRange;
+import dev.annals.consensus.range.SolutionRanges;
 import dev.annals.primitives.BlockNumber;
 import dev.annals.primitives.Hash;
 import dev.annals.primitives.Slot;
@@ -42,11 +43,10 @@ public final class BeaconConsensusParameters {
       Ancestors ancestors)
       throws MissingDependencyException {
     ConsensusParameters p = parent.consensusParameters();
-    long current = p.solutionRange();
+    // The parent's pending next range, if any, becomes this block's (SolutionRanges.after).
+    long current = SolutionRanges.after(p).beacon().value();
     OptionalLong next = OptionalLong.empty();
-    if (p.nextSolutionRange().isPresent()) {
-      current = p.nextSolutionRange().getAsLong();
-    } else {
+    if (p.nextSolutionRange().isEmpty()) {
       long interval = params.retargetInterval();
       long n = number.value();
       if (Long.remainderUnsigned(n, interval) == 0 && Long.compareUnsigned(n, interval) > 0) {

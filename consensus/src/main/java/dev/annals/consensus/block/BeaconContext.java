@@ -3,6 +3,7 @@ package dev.annals.consensus.block;
 import dev.annals.consensus.pot.BlockPotVerifier;
 import dev.annals.consensus.pot.PotVerificationException;
 import dev.annals.consensus.range.SolutionRange;
+import dev.annals.consensus.range.SolutionRanges;
 import dev.annals.consensus.shard.MembershipEntropy;
 import dev.annals.consensus.shard.ShardRotation;
 import dev.annals.primitives.BlockNumber;
@@ -143,7 +144,7 @@ final class BeaconContext {
     BlockNumber source =
         ShardRotation.entropySourceBlock(new BlockNumber(info.number().value() + 1), params);
     return new SolutionTerms(
-        new SolutionRange(beaconParams.solutionRange()),
+        SolutionRanges.after(beaconParams).child(),
         beaconParams.numShards(),
         entropyFrom(info.root(), source),
         info.root());

@@ -136,6 +136,14 @@ class DevnetEndToEndTest {
   }
 
   @Test
+  void noSolutionIsRejectedAsOutOfRange() {
+    // The farmer audits with the ranges each kind of block built in the slot is judged by, and the
+    // producer re-checks them when it builds on a newer beacon block (a retarget in between).
+    List<String> outOfRange = log.stream().filter(l -> l.contains("OUT_OF_RANGE")).toList();
+    assertTrue(outOfRange.isEmpty(), () -> "rejected as out of range: " + outOfRange);
+  }
+
+  @Test
   void aLeafSegmentRootReachedTheBeaconThroughItsIntermediateShard() {
     ChainStorage storage = devnet.storage();
     SegmentLanding landed = landedLeafSegments(storage).getFirst();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annals.consensus.range.SolutionRange;
+import dev.annals.consensus.range.SolutionRanges;
 import dev.annals.consensus.shard.MembershipEntropy;
 import dev.annals.farmer.SlotNotification;
 import dev.annals.farmer.SlotSubscription;
@@ -99,7 +100,7 @@ class EmbeddedNodeViewTest {
     return new SlotNotification(
         new Slot(n),
         Bytes.zeros(16),
-        SolutionRange.MAX,
+        SolutionRanges.uniform(SolutionRange.MAX),
         ChainSpecs.builtIn("devnet").numShards(),
         new MembershipEntropy(Bytes.zeros(16)),
         HistorySize.ONE);
