@@ -260,8 +260,8 @@ ANNALS_EXPORT int32_t annals_pot_path(int32_t path) { return resolve(path); }
  * The 8 checkpoints of a chain of 8 * per encryptions of seed under key (out: 128 bytes).
  * Returns 0, -1 for per <= 0, -2 for a path this CPU lacks.
  */
-ANNALS_EXPORT int32_t annals_pot_prove(const uint8_t *key, const uint8_t *seed, int64_t per,
-                                       uint8_t *out, int32_t path) {
+ANNALS_EXPORT int32_t annals_pot_prove(const uint8_t *key, const uint8_t *seed, uint8_t *out,
+                                       int64_t per, int32_t path) {
   int p = resolve(path);
   if (p < 0) return -2;
   if (per <= 0) return -1;
