@@ -5,6 +5,7 @@ import dev.annals.kernel.erasure.ErasureCoder;
 import dev.annals.kernel.erasure.JavaErasureCoder;
 import dev.annals.kernel.ffm.CBlake3;
 import dev.annals.kernel.ffm.CProofOfSpace;
+import dev.annals.kernel.ffm.CProofOfTime;
 import dev.annals.kernel.ffm.NativeLibrary;
 import dev.annals.kernel.java.JavaBlake3;
 import dev.annals.kernel.java.JavaChaCha8;
@@ -61,8 +62,14 @@ public final class Kernels {
     BLAKE3 = NATIVE.<Blake3>map(CBlake3::new).orElseGet(JavaBlake3::new);
     CHACHA8 = new JavaChaCha8();
     ERASURE_CODER = NATIVE.<ErasureCoder>map(CErasureCoder::new).orElseGet(JavaErasureCoder::new);
+    // C verifies a slot on one thread faster than the JDK's AES does on eight.
     PROOF_OF_TIME =
-        new AesProofOfTime(BLAKE3, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        NATIVE
+            .<ProofOfTime>map(lib -> new CProofOfTime(lib, BLAKE3))
+            .orElseGet(
+                () ->
+                    new AesProofOfTime(
+                        BLAKE3, Math.min(8, Runtime.getRuntime().availableProcessors())));
   }
 
   private Kernels() {}
@@ -93,7 +100,10 @@ public final class Kernels {
         .orElse(java);
   }
 
-  /** Proof of time on the JDK's AES; verification uses up to 8 threads (one per checkpoint). */
+  /**
+   * Proof of time: the C kernel (AES-NI / VAES, verification interleaved on one thread) where the
+   * library loaded, else the JDK's AES with verification on up to 8 threads.
+   */
   public static ProofOfTime proofOfTime() {
     return PROOF_OF_TIME;
   }
@@ -113,7 +123,9 @@ public final class Kernels {
         + ERASURE_CODER.name()
         + " pos="
         + (NATIVE.isPresent() ? "c" : "java")
-        + " pot=jdk-aes "
+        + " pot="
+        + (PROOF_OF_TIME instanceof CProofOfTime c ? c.name() : "jdk-aes")
+        + " "
         + NATIVE_STATE;
   }
 }
