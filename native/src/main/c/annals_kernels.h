@@ -8,6 +8,6 @@
 #define ANNALS_EXPORT __attribute__((visibility("default")))
 
 /* Bumped whenever an exported signature changes, so a stale library is refused, not misused. */
-#define ANNALS_KERNELS_ABI 3
+#define ANNALS_KERNELS_ABI 4
 
 #endif

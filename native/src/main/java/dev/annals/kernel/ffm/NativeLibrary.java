@@ -25,7 +25,7 @@ import java.util.Locale;
  */
 public final class NativeLibrary {
   /** Must equal {@code ANNALS_KERNELS_ABI} in {@code annals_kernels.h}. */
-  static final int ABI = 3;
+  static final int ABI = 4;
 
   static final String RESOURCE = "/native/linux-x86_64/libannals_kernels.so";
 
