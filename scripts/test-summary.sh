@@ -4,7 +4,15 @@
 awk '
   /^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$/ {
     gsub(/,/, "")
-    total += $4; failed += $6 + $8; skipped += $10
+    total += $4; failed += $6 + $8; skipped += $10; modules++
   }
-  END { printf "tests: %d passed, %d failed, %d skipped\n", total - failed - skipped, failed, skipped }
+  END {
+    if (modules == 0) {
+      # Maven -q (or a build that stopped before testing) prints no result lines: say so rather
+      # than report "0 passed".
+      print "tests: no Surefire results in the output (-q hides them; see */target/surefire-reports)"
+    } else {
+      printf "tests: %d passed, %d failed, %d skipped\n", total - failed - skipped, failed, skipped
+    }
+  }
 ' "$1"
