@@ -54,10 +54,9 @@ final class SegmentEncoder {
     byte[] parityRoots = new byte[pieces * Hash.SIZE];
     IntStream positions = IntStream.range(0, pieces);
     IntConsumer commit =
-        i -> {
-          byte[] root = RecordCommitment.commit(params, records[i], 0, parityRoots, i * Hash.SIZE);
-          System.arraycopy(root, 0, recordRoots, i * Hash.SIZE, Hash.SIZE);
-        };
+        i ->
+            RecordCommitment.commit(
+                params, records[i], 0, recordRoots, i * Hash.SIZE, parityRoots, i * Hash.SIZE);
     if (pool == null) {
       positions.forEach(commit);
     } else {

@@ -65,6 +65,30 @@ abstract sealed class CheckedErasureCoder implements ErasureCoder
               + inBytes
               + ")");
     }
+    encodeContiguousChecked(
+        originalCount,
+        recoveryCount,
+        shardBytes,
+        originals,
+        originalsOffset,
+        recovery,
+        recoveryOffset);
+  }
+
+  /**
+   * Encodes checked input whose shards lie end to end in {@code originals} and {@code recovery}
+   * (ranges inside their arrays, not overlapping). This default spreads the shards into per-shard
+   * arrays of references and offsets for {@link #encodeChecked}; a coder may work on the flat
+   * arrays directly.
+   */
+  void encodeContiguousChecked(
+      int originalCount,
+      int recoveryCount,
+      int shardBytes,
+      byte[] originals,
+      int originalsOffset,
+      byte[] recovery,
+      int recoveryOffset) {
     byte[][] in = new byte[originalCount][];
     int[] inOffsets = new int[originalCount];
     for (int i = 0; i < originalCount; i++) {
