@@ -30,6 +30,15 @@ public final class PieceVerifier {
       throw new IllegalArgumentException(
           "piece position must be in [0, " + params.piecesPerSegment() + "), got " + position);
     }
+    if (piece.record().size() != params.recordSize()) {
+      throw new IllegalArgumentException(
+          "piece: record of "
+              + piece.record().size()
+              + " bytes, preset "
+              + params.name()
+              + " needs "
+              + params.recordSize());
+    }
     PieceHeader header = piece.header();
     if (shard != null && !shard.equals(header.shardIndex())) {
       return Optional.of(PieceCheck.SHARD);
@@ -40,9 +49,13 @@ public final class PieceVerifier {
     if (!segmentRoot.equals(header.segmentRoot())) {
       return Optional.of(PieceCheck.SEGMENT_ROOT);
     }
-    byte[] record = piece.record().toBytes();
-    byte[] recordRoot =
-        RecordCommitment.rootFromParityRoot(params, record, 0, header.parityChunksRoot().toBytes());
+    // A piece's record can only be copied out: copy it into this thread's buffer, which stays in
+    // cache for the hashing, rather than into a fresh megabyte per piece.
+    byte[] record = RecordScratch.of(params.recordSize()).record();
+    piece.record().copyTo(record, 0);
+    byte[] recordRoot = new byte[Hash.SIZE];
+    RecordCommitment.rootFromParityRoot(
+        params, record, 0, header.parityChunksRoot().toBytes(), 0, recordRoot, 0);
     byte[] proof = new byte[params.recordProofSize()];
     for (int i = 0; i < header.recordProof().size(); i++) {
       header.recordProof().get(i).copyTo(proof, i * Hash.SIZE);

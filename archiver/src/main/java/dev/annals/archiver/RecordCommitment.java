@@ -3,6 +3,7 @@ package dev.annals.archiver;
 import dev.annals.kernel.Kernels;
 import dev.annals.kernel.merkle.BalancedMerkleTree;
 import dev.annals.kernel.merkle.MerkleNodes;
+import dev.annals.primitives.Hash;
 import dev.annals.primitives.params.ProtocolParameters;
 
 /**
@@ -11,8 +12,6 @@ import dev.annals.primitives.params.ProtocolParameters;
  * balanced root over all the record's s-buckets.
  */
 public final class RecordCommitment {
-  private static final ThreadLocal<byte[]> PARITY = new ThreadLocal<>();
-
   private RecordCommitment() {}
 
   /**
@@ -21,29 +20,62 @@ public final class RecordCommitment {
    */
   public static byte[] commit(
       ProtocolParameters params, byte[] record, int offset, byte[] parityRootOut, int parityOff) {
+    byte[] recordRoot = new byte[Hash.SIZE];
+    commit(params, record, offset, recordRoot, 0, parityRootOut, parityOff);
+    return recordRoot;
+  }
+
+  /**
+   * Writes the record root to {@code recordRootOut[recordRootOff, +32)} and the parity chunks root
+   * to {@code parityRootOut[parityOff, +32)}; allocates nothing (per-thread scratch).
+   */
+  public static void commit(
+      ProtocolParameters params,
+      byte[] record,
+      int offset,
+      byte[] recordRootOut,
+      int recordRootOff,
+      byte[] parityRootOut,
+      int parityOff) {
     int chunks = params.recordChunks();
-    int size = params.recordSize();
-    byte[] parity = scratch(size);
+    RecordScratch scratch = RecordScratch.of(params.recordSize());
+    byte[] roots = scratch.roots();
+    // The source root first: it reads the record once from memory, which leaves it in cache for
+    // the erasure coder's copy into the parity buffer right after.
+    BalancedMerkleTree.root(record, offset, chunks, scratch.levels(), roots, 0);
+    byte[] parity = scratch.parity();
     Kernels.erasureCoder()
         .encode(chunks, chunks, ProtocolParameters.CHUNK_SIZE, record, offset, parity, 0);
-    byte[] parityRoot = BalancedMerkleTree.root(parity, 0, chunks);
-    System.arraycopy(parityRoot, 0, parityRootOut, parityOff, parityRoot.length);
-    return rootFromParityRoot(params, record, offset, parityRoot);
+    // The parity chunks are ours: reduce them in place instead of into a level buffer.
+    BalancedMerkleTree.rootInPlace(parity, 0, chunks, roots, Hash.SIZE);
+    System.arraycopy(roots, Hash.SIZE, parityRootOut, parityOff, Hash.SIZE);
+    MerkleNodes.pair(roots, 0, roots, Hash.SIZE, recordRootOut, recordRootOff);
   }
 
   /** The record root from the record's own chunks and a claimed parity chunks root. */
   public static byte[] rootFromParityRoot(
       ProtocolParameters params, byte[] record, int offset, byte[] parityChunksRoot) {
-    byte[] sourceRoot = BalancedMerkleTree.root(record, offset, params.recordChunks());
-    return MerkleNodes.pair(sourceRoot, parityChunksRoot);
+    byte[] out = new byte[Hash.SIZE];
+    rootFromParityRoot(params, record, offset, parityChunksRoot, 0, out, 0);
+    return out;
   }
 
-  private static byte[] scratch(int size) {
-    byte[] buffer = PARITY.get();
-    if (buffer == null || buffer.length != size) {
-      buffer = new byte[size];
-      PARITY.set(buffer);
-    }
-    return buffer;
+  /**
+   * Writes to {@code out[outOff, +32)} the record root from the record's own chunks and the parity
+   * chunks root at {@code parityChunksRoot[parityOff, +32)}; allocates nothing (per-thread
+   * scratch).
+   */
+  public static void rootFromParityRoot(
+      ProtocolParameters params,
+      byte[] record,
+      int offset,
+      byte[] parityChunksRoot,
+      int parityOff,
+      byte[] out,
+      int outOff) {
+    RecordScratch scratch = RecordScratch.of(params.recordSize());
+    byte[] roots = scratch.roots();
+    BalancedMerkleTree.root(record, offset, params.recordChunks(), scratch.levels(), roots, 0);
+    MerkleNodes.pair(roots, 0, parityChunksRoot, parityOff, out, outOff);
   }
 }

@@ -1,6 +1,7 @@
 package dev.annals.archiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.segment.Piece;
@@ -30,6 +31,18 @@ class PieceCorruptionTest {
     for (int at = recordAt; at < good.length; at += 509) {
       assertThat(failureAfterFlip(segment, good, position, at)).contains(PieceCheck.RECORD_PROOF);
     }
+  }
+
+  @Test
+  void aPieceOfAnotherPresetIsRefused() {
+    ArchivedSegment segment = ARCHIVE.segments().getFirst();
+    Piece devPiece = segment.pieces().get(5);
+    assertThatThrownBy(
+            () ->
+                new PieceVerifier(ProtocolParameters.PRODUCTION)
+                    .firstFailure(devPiece, 5, segment.header().root(), null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("record of " + DEV.recordSize() + " bytes");
   }
 
   private static Optional<PieceCheck> failureAfterFlip(

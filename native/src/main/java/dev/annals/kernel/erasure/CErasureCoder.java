@@ -101,6 +101,43 @@ public final class CErasureCoder extends CheckedErasureCoder {
   }
 
   /**
+   * Shards end to end, as the archiver's record extension (32768:32768 × 32 bytes) has them: when
+   * the recovery range is exactly the work rows (a power-of-two recovery count at least the
+   * original count, whole shards per row in one strip, rows aligned in the output array), the
+   * transforms run in place on the output; no work array, no copy out, no per-shard bookkeeping.
+   * The steps are those of {@link #encodeChecked} for k ≤ m, at row {@code pos} of the output.
+   */
+  @Override
+  void encodeContiguousChecked(
+      int originalCount,
+      int recoveryCount,
+      int shardBytes,
+      byte[] originals,
+      int originalsOffset,
+      byte[] recovery,
+      int recoveryOffset) {
+    int k = originalCount;
+    int m = recoveryCount;
+    int rowBytes = BlockRows.blockBytes(shardBytes) * BlockRows.blocks(shardBytes);
+    boolean inPlace =
+        Integer.bitCount(m) == 1
+            && k <= m
+            && rowBytes == shardBytes
+            && BlockRows.stripBlocks(shardBytes, m, STRIP_BYTES) == BlockRows.blocks(shardBytes)
+            && recoveryOffset % rowBytes == 0;
+    if (!inPlace) {
+      super.encodeContiguousChecked(
+          k, m, shardBytes, originals, originalsOffset, recovery, recoveryOffset);
+      return;
+    }
+    int pos = recoveryOffset / rowBytes;
+    System.arraycopy(originals, originalsOffset, recovery, recoveryOffset, k * rowBytes);
+    Arrays.fill(recovery, recoveryOffset + k * rowBytes, recoveryOffset + m * rowBytes, (byte) 0);
+    kernel.ifft(recovery, rowBytes, pos, m, k, m, path);
+    kernel.fft(recovery, rowBytes, pos, m, m, 0, path);
+  }
+
+  /**
    * Loads blocks first..first+count-1 of shards from..from+rows-1 into work rows dstRow.. : one
    * copy when the rows are whole shards lying end to end (the archiver's 32-byte record chunks),
    * else shard by shard.

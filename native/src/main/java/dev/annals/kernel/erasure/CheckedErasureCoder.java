@@ -1,5 +1,6 @@
 package dev.annals.kernel.erasure;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -65,6 +66,30 @@ abstract sealed class CheckedErasureCoder implements ErasureCoder
               + inBytes
               + ")");
     }
+    encodeContiguousChecked(
+        originalCount,
+        recoveryCount,
+        shardBytes,
+        originals,
+        originalsOffset,
+        recovery,
+        recoveryOffset);
+  }
+
+  /**
+   * Encodes checked input whose shards lie end to end in {@code originals} and {@code recovery}
+   * (ranges inside their arrays, not overlapping). This default spreads the shards into per-shard
+   * arrays of references and offsets for {@link #encodeChecked}; a coder may work on the flat
+   * arrays directly.
+   */
+  void encodeContiguousChecked(
+      int originalCount,
+      int recoveryCount,
+      int shardBytes,
+      byte[] originals,
+      int originalsOffset,
+      byte[] recovery,
+      int recoveryOffset) {
     byte[][] in = new byte[originalCount][];
     int[] inOffsets = new int[originalCount];
     for (int i = 0; i < originalCount; i++) {
@@ -103,6 +128,43 @@ abstract sealed class CheckedErasureCoder implements ErasureCoder
         new int[originals.length],
         recovery,
         new int[recovery.length]);
+  }
+
+  @Override
+  public void encode(byte[][] originals, byte[][] recovery, int offset, int length) {
+    Objects.requireNonNull(originals, "originals");
+    Objects.requireNonNull(recovery, "recovery");
+    ErasureParameters.requireSupported(originals.length, recovery.length);
+    int shardBytes = commonShardBytes("originals", originals, false, -1);
+    commonShardBytes("recovery", recovery, false, shardBytes);
+    if (length <= 0 || (length & 1) != 0) {
+      throw new IllegalArgumentException("column range length must be even and > 0, got " + length);
+    }
+    if (offset < 0 || offset > shardBytes - length) {
+      throw new IllegalArgumentException(
+          "column range ["
+              + offset
+              + ", "
+              + offset
+              + " + "
+              + length
+              + ") outside shards of "
+              + shardBytes
+              + " bytes");
+    }
+    for (byte[] out : recovery) {
+      for (byte[] in : originals) {
+        if (out == in) {
+          throw new IllegalArgumentException("a recovery shard is the same array as an original");
+        }
+      }
+    }
+    int[] inOffsets = new int[originals.length];
+    int[] outOffsets = new int[recovery.length];
+    Arrays.fill(inOffsets, offset);
+    Arrays.fill(outOffsets, offset);
+    encodeChecked(
+        originals.length, recovery.length, length, originals, inOffsets, recovery, outOffsets);
   }
 
   @Override

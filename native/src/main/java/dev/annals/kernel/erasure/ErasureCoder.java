@@ -32,6 +32,16 @@ public interface ErasureCoder {
   /** Encodes the originals into {@code recovery.length} recovery shards written into recovery. */
   void encode(byte[][] originals, byte[][] recovery);
 
+  /**
+   * Encodes bytes {@code [offset, offset + length)} of every original, taken as shards of {@code
+   * length} bytes, into the same bytes of every recovery shard (the rest of the recovery shards is
+   * left alone). Coding works column by column within 64-byte blocks, so with {@code offset} a
+   * multiple of 64 and {@code length} a multiple of 64 (or reaching the end of the shards) this
+   * equals those bytes of {@link #encode(byte[][], byte[][])}: one large encoding can be split into
+   * column ranges run on different threads.
+   */
+  void encode(byte[][] originals, byte[][] recovery, int offset, int length);
+
   /** Encodes the originals into {@code recoveryCount} new recovery shards. */
   default byte[][] encode(byte[][] originals, int recoveryCount) {
     if (originals.length == 0 || originals[0] == null) {

@@ -29,14 +29,40 @@ public final class BalancedMerkleTree {
    */
   public static void root(byte[] leaves, int offset, int count, byte[] out, int outOff) {
     checkLeaves(leaves, offset, count);
-    byte[] level = new byte[count / 2 * HASH_LEN];
+    root(leaves, offset, count, new byte[count / 2 * HASH_LEN], out, outOff);
+  }
+
+  /**
+   * Writes the root to {@code out[outOff, +32)} using the caller's {@code scratch} (at least {@code
+   * 16 count} bytes, overwritten) for the levels, so a caller hashing many trees allocates nothing
+   * and keeps its levels in cache.
+   */
+  public static void root(
+      byte[] leaves, int offset, int count, byte[] scratch, byte[] out, int outOff) {
+    checkLeaves(leaves, offset, count);
     int n = count / 2;
-    MerkleNodes.pairLevel(leaves, offset, n, level, 0);
+    MerkleNodes.checkHashes("scratch", scratch, 0, n);
+    MerkleNodes.pairLevel(leaves, offset, n, scratch, 0);
     while (n > 1) {
       n /= 2;
-      MerkleNodes.pairLevel(level, 0, n, level, 0);
+      MerkleNodes.pairLevel(scratch, 0, n, scratch, 0);
     }
-    System.arraycopy(level, 0, out, outOff, HASH_LEN);
+    System.arraycopy(scratch, 0, out, outOff, HASH_LEN);
+  }
+
+  /**
+   * The root of {@code count} leaves at {@code leaves[offset]}, computed by reducing the leaves in
+   * place: the leaves are overwritten (for callers whose leaves are their own scratch, such as
+   * freshly computed parity chunks), and no memory is allocated.
+   */
+  public static void rootInPlace(byte[] leaves, int offset, int count, byte[] out, int outOff) {
+    checkLeaves(leaves, offset, count);
+    int n = count;
+    while (n > 1) {
+      n /= 2;
+      MerkleNodes.pairLevel(leaves, offset, n, leaves, offset);
+    }
+    System.arraycopy(leaves, offset, out, outOff, HASH_LEN);
   }
 
   /** The proof of leaf {@code index}: {@code log2(count)} sibling hashes, bottom up. */

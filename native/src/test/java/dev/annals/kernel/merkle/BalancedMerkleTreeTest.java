@@ -31,6 +31,39 @@ class BalancedMerkleTreeTest {
   }
 
   @Test
+  void rootWithScratchAndInPlaceMatchNaiveDefinition() {
+    Random r = new Random(12);
+    for (int count = 2; count <= 1024; count *= 2) {
+      byte[] leaves = randomLeaves(r, 32 * 3, count);
+      byte[] expected =
+          NaiveMerkle.balancedRoot(Arrays.copyOfRange(leaves, 96, leaves.length), 0, count, false);
+      byte[] scratch = new byte[16 * count + 7];
+      r.nextBytes(scratch);
+      byte[] out = new byte[40];
+      byte[] before = leaves.clone();
+      BalancedMerkleTree.root(leaves, 96, count, scratch, out, 3);
+      assertThat(Arrays.copyOfRange(out, 3, 35)).as("scratch, count %d", count).isEqualTo(expected);
+      assertThat(leaves).isEqualTo(before);
+      BalancedMerkleTree.rootInPlace(leaves, 96, count, out, 8);
+      assertThat(Arrays.copyOfRange(out, 8, 40))
+          .as("in place, count %d", count)
+          .isEqualTo(expected);
+      assertThat(Arrays.copyOfRange(leaves, 0, 96)).isEqualTo(Arrays.copyOfRange(before, 0, 96));
+    }
+  }
+
+  @Test
+  void tooSmallScratchIsRefused() {
+    byte[] leaves = new byte[32 * 8];
+    assertThatThrownBy(() -> BalancedMerkleTree.root(leaves, 0, 8, new byte[127], new byte[32], 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("scratch");
+    assertThatThrownBy(() -> BalancedMerkleTree.rootInPlace(leaves, 0, 6, new byte[32], 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("power-of-two");
+  }
+
+  @Test
   void proofsVerifyAndMatchAllProofs() {
     Random r = new Random(11);
     for (int count = 2; count <= 256; count *= 2) {
