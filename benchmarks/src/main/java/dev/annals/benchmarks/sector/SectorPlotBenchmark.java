@@ -45,6 +45,16 @@ public class SectorPlotBenchmark {
   @Param({"1", "2"})
   public int threads;
 
+  /**
+   * Threads inside each table build; 0 = the plotter's default (single-threaded builds, one record
+   * per worker). {@code -p threads=1 -p threadsPerBuild=2} is the other layout on 2 cores: one
+   * record at a time, its build on both.
+   */
+  @Param({"0"})
+  public int threadsPerBuild;
+
+  private SectorPlotter plotter;
+
   private List<Piece> selected;
   private SectorId sectorId;
   private ProofOfSpace baselinePos;
@@ -60,13 +70,15 @@ public class SectorPlotBenchmark {
             new SectorIndex(0),
             new HistorySize(1000));
     baselinePos = Kernels.proofOfSpace(SectorLayout.posParameters(P), threads);
+    // One plotter for every iteration, as a farm keeps one: its PoS buffers are reused.
+    plotter = new SectorPlotter(P, threads, threadsPerBuild);
     seed = sectorId.evaluationSeed(new PieceOffset(0));
   }
 
   @Benchmark
   public SectorMetadata plotSector() throws IOException {
-    return new SectorPlotter(P, threads)
-        .plot(sectorId, new SectorIndex(0), new HistorySize(1000), selected, new Discard());
+    return plotter.plot(
+        sectorId, new SectorIndex(0), new HistorySize(1000), selected, new Discard());
   }
 
   /** Baseline: PoS tables and all proofs for one record with the same thread count. */

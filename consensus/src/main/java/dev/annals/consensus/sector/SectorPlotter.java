@@ -16,8 +16,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,24 +25,53 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Plots a sector: seals every record (independent per record, so records run in parallel on up to
- * {@code threads} threads; with fewer records than threads each table build gets the spare threads)
- * and writes the layout of {@link SectorLayout}. Pieces are given in offset order, already chosen
- * by {@link SectorId#pieceIndex}. The sealed records are held in memory until written, one record
- * size per piece, as Abundance does.
+ * Plots a sector: seals every record and writes the layout of {@link SectorLayout}. Pieces are
+ * given in offset order, already chosen by {@link SectorId#pieceIndex}. The sealed records are held
+ * in memory until written, one record size per piece, as Abundance does.
+ *
+ * <p>Threads: records are independent, so by default each of {@code threads} workers seals whole
+ * records with a single-threaded table build (no synchronisation inside a build, no idle phases);
+ * only when there are fewer records than threads do the builds get the spare threads. The
+ * proof-of-space instances (with the C kernels: one pooled off-heap workspace per concurrent build,
+ * about 127 MB at K = 20) belong to the plotter and are reused by every record of every sector it
+ * plots, so keep one plotter per farm rather than one per sector.
  */
 public final class SectorPlotter {
   private static final int WRITE_BUFFER = 1 << 20;
 
   private final ProtocolParameters params;
   private final int threads;
+  private final int threadsPerBuild;
+  private final ConcurrentHashMap<Integer, ProofOfSpace> posByBuildThreads =
+      new ConcurrentHashMap<>();
 
+  /** {@code threads} workers, one record each, single-threaded builds (see the class comment). */
   public SectorPlotter(ProtocolParameters params, int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads: must be at least 1 (value " + threads + ")");
+    this(params, threads, 0);
+  }
+
+  /**
+   * {@code workers} records sealed at once, each table build on {@code threadsPerBuild} threads (0
+   * = the default: 1, or the spare threads when a sector has fewer records than workers). Used to
+   * compare thread layouts; the default is what measured fastest (docs/sectors.md).
+   */
+  public SectorPlotter(ProtocolParameters params, int workers, int threadsPerBuild) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("threads: must be at least 1 (value " + workers + ")");
+    }
+    if (threadsPerBuild < 0) {
+      throw new IllegalArgumentException(
+          "threads_per_build: must be 0 (default) or positive (value " + threadsPerBuild + ")");
     }
     this.params = params;
-    this.threads = threads;
+    this.threads = workers;
+    this.threadsPerBuild = threadsPerBuild;
+  }
+
+  /** The proof of space for builds on {@code buildThreads} threads, made once per plotter. */
+  private ProofOfSpace pos(int buildThreads) {
+    return posByBuildThreads.computeIfAbsent(
+        buildThreads, t -> Kernels.proofOfSpace(SectorLayout.posParameters(params), t));
   }
 
   /** Plots into memory (small sectors and tests). */
@@ -81,18 +110,7 @@ public final class SectorPlotter {
     Writer writer = new Writer(out, buffer, checksum);
 
     writer.put(map.encode());
-    int[] next = new int[n];
-    int sBuckets = params.sBuckets();
-    for (int s = 0; s < sBuckets; s++) {
-      if (sizes[s] == 0) {
-        continue;
-      }
-      for (int p = 0; p < n; p++) {
-        if (map.isSet(p, s)) {
-          writer.put(sealed[p], next[p]++ * SectorLayout.CHUNK_SIZE, SectorLayout.CHUNK_SIZE);
-        }
-      }
-    }
+    SBucketWindows.write(sealed, map.rows(), layout.bitmapSize(), sizes, writer::putWhole);
     writer.zeros(layout.chunksSize() - metadata.totalChunks() * SectorLayout.CHUNK_SIZE);
     for (int p = 0; p < n; p++) {
       writer.put(headers[p]);
@@ -114,8 +132,8 @@ public final class SectorPlotter {
       SectorContentsMap map) {
     int n = pieces.size();
     int workers = Math.min(threads, n);
-    ProofOfSpace pos =
-        Kernels.proofOfSpace(SectorLayout.posParameters(params), Math.max(1, threads / workers));
+    ProofOfSpace pos = pos(threadsPerBuild > 0 ? threadsPerBuild : Math.max(1, threads / workers));
+    int headerSize = params.pieceHeaderSize();
     AtomicInteger nextPiece = new AtomicInteger();
     ExecutorService executor = Executors.newFixedThreadPool(workers);
     try {
@@ -126,20 +144,25 @@ public final class SectorPlotter {
                 () -> {
                   RecordEncoder encoder = new RecordEncoder(params, pos);
                   byte[] bitmap = new byte[layout.bitmapSize()];
+                  // header ‖ record, reused for every piece of this worker
+                  byte[] pieceBytes = new byte[params.pieceSize()];
                   for (int p = nextPiece.getAndIncrement();
                       p < n;
                       p = nextPiece.getAndIncrement()) {
-                    byte[] pieceBytes = pieces.get(p).encode(params);
+                    Piece piece = pieces.get(p);
+                    byte[] header = encodeHeader(piece);
+                    System.arraycopy(header, 0, pieceBytes, 0, headerSize);
+                    piece.record().copyTo(pieceBytes, headerSize);
                     byte[] out = new byte[params.recordSize()];
                     encoder.encode(
                         sectorId.evaluationSeed(new PieceOffset(p)),
                         pieceBytes,
-                        params.pieceHeaderSize(),
+                        headerSize,
                         out,
                         bitmap);
                     sealed[p] = out;
                     pieceChecksums[p] = Kernels.blake3().hash(pieceBytes);
-                    headers[p] = Arrays.copyOf(pieceBytes, params.pieceHeaderSize());
+                    headers[p] = header;
                     synchronized (map) {
                       map.setRow(p, bitmap);
                     }
@@ -161,6 +184,18 @@ public final class SectorPlotter {
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  private byte[] encodeHeader(Piece piece) {
+    if (piece.record().size() != params.recordSize()) {
+      throw new IllegalArgumentException(
+          "piece.record: must be "
+              + params.recordSize()
+              + " bytes (value "
+              + piece.record().size()
+              + ")");
+    }
+    return piece.header().encode(params);
   }
 
   private static void writeFully(WritableByteChannel out, ByteBuffer buffer) throws IOException {
@@ -197,6 +232,13 @@ public final class SectorPlotter {
         at += k;
         left -= k;
       }
+    }
+
+    /** Writes {@code bytes[0, length)} straight through, after what is buffered (no copy). */
+    void putWhole(byte[] bytes, int length) throws IOException {
+      flush();
+      checksum.update(bytes, 0, length);
+      writeFully(out, ByteBuffer.wrap(bytes, 0, length));
     }
 
     void zeros(long count) throws IOException {

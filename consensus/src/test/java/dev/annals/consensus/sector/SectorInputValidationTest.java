@@ -24,6 +24,10 @@ class SectorInputValidationTest {
     assertThatThrownBy(() -> new SectorLayout(DEV, DEV.maxPiecesInSector() + 1))
         .hasMessageContaining("pieces_in_sector");
     assertThatThrownBy(() -> new SectorPlotter(DEV, 0)).hasMessageContaining("threads");
+    assertThatThrownBy(() -> new SectorPlotter(DEV, 1, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("threads_per_build")
+        .hasMessageContaining("value -1");
     SectorId id = SectorId.derive(Hash.ZERO, Hash.ZERO, new SectorIndex(0), HistorySize.ONE);
     List<Piece> none = Collections.emptyList();
     assertThatThrownBy(

@@ -44,6 +44,21 @@ class SectorRoundTripTest {
   }
 
   @Test
+  void everyThreadLayoutAndAReusedPlotterPlotTheSameBytes() {
+    // workers x threads per build; the plotter keeps its proof-of-space instances between sectors
+    int[][] layouts = {{1, 2}, {2, 2}, {3, 1}};
+    for (int[] layout : layouts) {
+      SectorPlotter plotter = new SectorPlotter(DevSectorFixture.DEV, layout[0], layout[1]);
+      for (int round = 0; round < 2; round++) {
+        PlottedSector plotted = plotter.plot(f.sectorId, f.sectorIndex, f.historySize, f.pieces);
+        assertThat(plotted.bytes())
+            .as("%d workers x %d build threads, plot %d", layout[0], layout[1], round)
+            .isEqualTo(f.plotted.bytes());
+      }
+    }
+  }
+
+  @Test
   void metadataRoundTrips() {
     byte[] encoded = f.plotted.metadata().encode();
     SectorMetadata decoded = SectorMetadata.decode(encoded, DevSectorFixture.DEV);
