@@ -1,7 +1,10 @@
 package dev.annals.kernel.erasure;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The argument checks and the shard bookkeeping shared by the coders: every public method checks
@@ -113,13 +116,7 @@ abstract sealed class CheckedErasureCoder implements ErasureCoder
     int shardBytes = commonShardBytes("originals", originals, false, -1);
     ErasureParameters.requireShardBytes(shardBytes);
     commonShardBytes("recovery", recovery, false, shardBytes);
-    for (byte[] out : recovery) {
-      for (byte[] in : originals) {
-        if (out == in) {
-          throw new IllegalArgumentException("a recovery shard is the same array as an original");
-        }
-      }
-    }
+    requireDistinct(originals, recovery);
     encodeChecked(
         originals.length,
         recovery.length,
@@ -152,13 +149,7 @@ abstract sealed class CheckedErasureCoder implements ErasureCoder
               + shardBytes
               + " bytes");
     }
-    for (byte[] out : recovery) {
-      for (byte[] in : originals) {
-        if (out == in) {
-          throw new IllegalArgumentException("a recovery shard is the same array as an original");
-        }
-      }
-    }
+    requireDistinct(originals, recovery);
     int[] inOffsets = new int[originals.length];
     int[] outOffsets = new int[recovery.length];
     Arrays.fill(inOffsets, offset);
@@ -314,6 +305,17 @@ abstract sealed class CheckedErasureCoder implements ErasureCoder
               + ") does not fit an array of "
               + arrayLength
               + " bytes");
+    }
+  }
+
+  /** Refuses a recovery shard that is one of the originals; linear in the shard count. */
+  private static void requireDistinct(byte[][] originals, byte[][] recovery) {
+    Set<byte[]> inputs = Collections.newSetFromMap(new IdentityHashMap<>(2 * originals.length));
+    Collections.addAll(inputs, originals);
+    for (byte[] out : recovery) {
+      if (inputs.contains(out)) {
+        throw new IllegalArgumentException("a recovery shard is the same array as an original");
+      }
     }
   }
 }

@@ -62,6 +62,8 @@ class BadInputTest {
     byte[][] ok = shards(3, 64);
     assertThatThrownBy(() -> CODER.encode(ok, new byte[][] {new byte[64], ok[1]}))
         .hasMessageContaining("same array");
+    assertThatThrownBy(() -> CODER.encode(ok, new byte[][] {new byte[64], ok[2]}, 0, 32))
+        .hasMessageContaining("same array");
   }
 
   @Test
