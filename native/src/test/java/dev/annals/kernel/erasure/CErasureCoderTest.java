@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.annals.kernel.ffm.NativeLibrary;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -82,23 +80,10 @@ class CErasureCoderTest {
     byte[][] originalShards = split(originals, k, shardBytes);
     byte[][] recoveryShards = split(expected, r, shardBytes);
     for (int trial = 0; trial < 3; trial++) {
-      // Keep k random shards of k + r; trial 0 loses as many originals as it can.
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < k + r; i++) {
-        order.add(trial == 0 ? (k + i) % (k + r) : i);
-      }
-      if (trial > 0) {
-        Collections.shuffle(order, new Random(random.nextLong()));
-      }
-      byte[][] someOriginals = new byte[k][];
-      byte[][] someRecovery = new byte[r][];
-      for (int index : order.subList(0, k)) {
-        if (index < k) {
-          someOriginals[index] = originalShards[index];
-        } else {
-          someRecovery[index - k] = recoveryShards[index - k];
-        }
-      }
+      ShardSubsets.Kept kept =
+          ShardSubsets.keep(originalShards, recoveryShards, trial, random.nextLong());
+      byte[][] someOriginals = kept.originals();
+      byte[][] someRecovery = kept.recovery();
       coder.recoverAll(someOriginals, someRecovery);
       assertThat(someOriginals).as("trial %d", trial).isDeepEqualTo(originalShards);
       assertThat(someRecovery).as("trial %d", trial).isDeepEqualTo(recoveryShards);

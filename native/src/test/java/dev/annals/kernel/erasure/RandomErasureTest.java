@@ -2,10 +2,6 @@ package dev.annals.kernel.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,23 +69,9 @@ class RandomErasureTest {
     byte[][] originals = randomShards(random, k, shardBytes);
     byte[][] recovery = coder.encode(originals, r);
     for (int trial = 0; trial < 4; trial++) {
-      // Keep exactly k of the k + r shards; trial 0 prefers recovery shards (fewest originals).
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < k + r; i++) {
-        order.add(trial == 0 ? (k + i) % (k + r) : i);
-      }
-      if (trial > 0) {
-        Collections.shuffle(order, new Random(random.nextLong()));
-      }
-      byte[][] someOriginals = new byte[k][];
-      byte[][] someRecovery = new byte[r][];
-      for (int index : order.subList(0, k)) {
-        if (index < k) {
-          someOriginals[index] = originals[index];
-        } else {
-          someRecovery[index - k] = recovery[index - k];
-        }
-      }
+      ShardSubsets.Kept kept = ShardSubsets.keep(originals, recovery, trial, random.nextLong());
+      byte[][] someOriginals = kept.originals();
+      byte[][] someRecovery = kept.recovery();
       coder.recoverAll(someOriginals, someRecovery);
       assertThat(someOriginals).isDeepEqualTo(originals);
       assertThat(someRecovery).isDeepEqualTo(recovery);
