@@ -8,12 +8,10 @@ import dev.annals.node.storage.ChainStorage;
 import dev.annals.node.storage.DatabaseCorruptionException;
 import dev.annals.primitives.BlockNumber;
 import dev.annals.primitives.Hash;
-import dev.annals.primitives.LocalSegmentIndex;
 import dev.annals.primitives.ShardIndex;
 import dev.annals.primitives.block.Block;
 import dev.annals.primitives.block.BlockHeader;
 import dev.annals.primitives.block.OwnSegments;
-import dev.annals.primitives.codec.DecodeException;
 import dev.annals.primitives.params.ProtocolParameters;
 import dev.annals.primitives.segment.LastArchivedBlock;
 import dev.annals.primitives.segment.SegmentHeader;
@@ -36,6 +34,7 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class ShardArchiverTask {
   private final ChainStorage storage;
+  private final StoredArchive stored;
   private final ChainWalker walker;
   private final GenesisBlocks genesis;
   private final ShardIndex shard;
@@ -55,6 +54,7 @@ public final class ShardArchiverTask {
   private ShardArchiverTask(
       ChainStorage storage, GenesisBlocks genesis, ShardIndex shard, ForkJoinPool pool) {
     this.storage = storage;
+    this.stored = new StoredArchive(storage, shard);
     this.walker = new ChainWalker(storage);
     this.genesis = genesis;
     this.shard = shard;
@@ -166,7 +166,7 @@ public final class ShardArchiverTask {
     }
     Hash confirmedRoot = walker.ancestor(head.prefix().parentRoot(), new BlockNumber(confirmed));
     step(confirmed, confirmedRoot);
-    long committed = committedThrough();
+    long committed = stored.committedThrough();
     pending.headMap(committed, true).clear();
     if (committed >= confirmed) {
       // A best chain that moved to a heavier but shorter fork: nothing new is confirmed.
@@ -226,7 +226,7 @@ public final class ShardArchiverTask {
       ArchivingStep step = pending.get(number);
       return step != null
           ? step.segments().stream().map(ArchivedSegment::header).toList()
-          : storedSegmentsClosedBy(number);
+          : stored.closedBy(number);
     }
     List<Hash> roots = walker.roots(root, new BlockNumber(fedThrough + 1));
     if (fedThrough >= 0) {
@@ -287,76 +287,26 @@ public final class ShardArchiverTask {
     return new Block(walker.header(root), walker.body(root)).archiverBytes(params);
   }
 
-  private List<SegmentHeader> storedSegmentsClosedBy(long number) {
-    Optional<SegmentHeader> last = storage.lastSegmentHeader(shard);
-    if (last.isEmpty()) {
-      return List.of();
-    }
-    // Segments close in block order: binary search for the first whose last block is >= number.
-    long lo = 0;
-    long hi = last.get().index().value() + 1;
-    while (lo < hi) {
-      long mid = (lo + hi) >>> 1;
-      if (storedHeader(mid).lastArchivedBlock().number().value() < number) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    List<SegmentHeader> out = new ArrayList<>();
-    for (long i = lo; i <= last.get().index().value(); i++) {
-      SegmentHeader header = storedHeader(i);
-      if (header.lastArchivedBlock().number().value() != number) {
-        break;
-      }
-      out.add(header);
-    }
-    return out;
-  }
-
-  private SegmentHeader storedHeader(long index) {
-    return storage
-        .segmentHeader(shard, new LocalSegmentIndex(index))
-        .orElseThrow(
-            () ->
-                corruption(
-                    "segment " + index + " is missing below the last stored segment header"));
-  }
-
-  private long committedThrough() {
-    return storedState().map(s -> s.fedThrough().value()).orElse(-1L);
-  }
-
-  private Optional<ArchiverState> storedState() {
-    Optional<byte[]> bytes = storage.archiverState(shard);
-    if (bytes.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(ArchiverState.decode(bytes.get()));
-    } catch (DecodeException e) {
-      throw corruption("archiver state does not decode: " + e.getMessage());
-    }
-  }
-
   private void resume() {
-    Optional<ArchiverState> stored = storedState();
-    Optional<SegmentHeader> lastHeader = storage.lastSegmentHeader(shard);
-    if (stored.isEmpty()) {
+    Optional<ArchiverState> storedState = stored.state();
+    Optional<SegmentHeader> lastHeader = stored.lastHeader();
+    if (storedState.isEmpty()) {
       if (lastHeader.isPresent()) {
-        throw corruption("segment headers are stored but no archiver state");
+        throw stored.corruption("segment headers are stored but no archiver state");
       }
       return;
     }
-    ArchiverState state = stored.get();
+    ArchiverState state = storedState.get();
     BlockHeader fed =
         storage
             .header(state.fedRoot())
             .orElseThrow(
-                () -> corruption("archiver state names block " + state.fedRoot() + ", not stored"));
+                () ->
+                    stored.corruption(
+                        "archiver state names block " + state.fedRoot() + ", not stored"));
     if (fed.prefix().number().value() != state.fedThrough().value()
         || !fed.prefix().shardIndex().equals(shard)) {
-      throw corruption(
+      throw stored.corruption(
           "archiver state names block "
               + state.fedRoot()
               + " as number "
@@ -370,7 +320,7 @@ public final class ShardArchiverTask {
     }
     long lastIndex = lastHeader.map(h -> h.index().value()).orElse(-1L);
     if (lastIndex + 1 != state.nextSegmentIndex()) {
-      throw corruption(
+      throw stored.corruption(
           "archiver state expects "
               + state.nextSegmentIndex()
               + " segments but the last stored segment header is number "
@@ -384,7 +334,7 @@ public final class ShardArchiverTask {
       LastArchivedBlock lastBlock = lastHeader.get().lastArchivedBlock();
       long lastNumber = lastBlock.number().value();
       if (lastNumber > state.fedThrough().value()) {
-        throw corruption(
+        throw stored.corruption(
             "segment "
                 + lastIndex
                 + " names block "
@@ -402,7 +352,7 @@ public final class ShardArchiverTask {
     for (Hash root : walker.roots(state.fedRoot(), new BlockNumber(firstToFeed))) {
       long number = archiver.nextBlockNumber();
       if (!archiver.addBlock(archiverBytes(number, root)).isEmpty()) {
-        throw corruption(
+        throw stored.corruption(
             "re-archiving block "
                 + number
                 + " completed a segment that storage does not hold (state fed through "
@@ -427,16 +377,5 @@ public final class ShardArchiverTask {
             + " was archived there; re-orgs below the confirmation depth of "
             + depth
             + " blocks are refused");
-  }
-
-  private DatabaseCorruptionException corruption(String what) {
-    return new DatabaseCorruptionException(
-        "shard "
-            + shard
-            + " in "
-            + storage.database().path()
-            + ": "
-            + what
-            + ". It was not changed; restore a backup or resync into an empty data directory.");
   }
 }
